@@ -1,0 +1,179 @@
+//! The command line: clap definitions and one function per subcommand.
+//!
+//! In: parsed arguments and the writers for stdout and stderr. Out: an
+//! [`Outcome`] that `main` maps to an exit code. Subcommands validate
+//! everything (lexicons loaded, inputs found) before any work starts.
+
+use std::{
+    io::Write,
+    path::PathBuf,
+    time::Instant,
+};
+
+use clap::{Args, Parser, Subcommand};
+
+mod build;
+mod extract;
+
+
+use crate::{
+    article,
+    error::{Error, Result},
+    eval,
+    lexicon::Lexicon,
+    pipeline::{self, Summary},
+    schema::Modality,
+};
+
+/// Arabic news in, a cited knowledge graph of who did what to whom out.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, about, long_about = None)]
+pub struct Cli {
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract, merge and write every export of the graph into a folder.
+    Build(BuildArgs),
+    /// Print every triple mention as one JSON object a line.
+    Extract(ExtractArgs),
+    /// Score a triples CSV against gold triples.
+    Eval(EvalArgs),
+}
+
+/// Options shared by commands that read articles.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or folders (.txt, .jsonl, .jsonl.gz; folders recursively); `-`
+    /// reads JSON Lines from standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The lexicon folder (default: $NEWSGRAPH_DATA, ./data, or the source
+    /// tree's data/).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// No progress or summary on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Exit with code 3 when any article was skipped.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `build` options.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Inputs and lexicons.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The output folder.
+    #[arg(long, short = 'o', default_value = "exports")]
+    pub out: PathBuf,
+    /// Start CSV files with a byte-order mark so Excel reads Arabic.
+    #[arg(long)]
+    pub excel: bool,
+    /// Modalities that make edges (comma-separated).
+    #[arg(long, value_delimiter = ',', default_values = ["asserted", "reported"])]
+    pub modalities: Vec<Modality>,
+}
+
+/// `extract` options.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Inputs and lexicons.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `eval` options.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold triples (TSV: article subject relation object status evidence).
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// The triples CSV to score (a build's triples.csv).
+    pub triples: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// How a command ended, for the exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything worked.
+    Ok,
+    /// The run finished but skipped articles and `--strict` was given.
+    Skipped,
+}
+
+/// Runs a parsed command.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    match cli.command {
+        Command::Build(a) => build::run(a, err),
+        Command::Extract(a) => extract::run(a, out, err),
+        Command::Eval(a) => {
+            let report = eval::evaluate(&a.gold, &a.triples)?;
+            let text = if a.json { serde_json::to_string_pretty(&report).expect("report serializes") + "\n" } else { report.render() };
+            write_out(out, text.as_bytes())?;
+            Ok(Outcome::Ok)
+        }
+    }
+}
+
+pub(crate) fn write_out(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
+    out.write_all(bytes).map_err(|e| Error::io("<stdout>", e))
+}
+
+pub(crate) struct Prepared {
+    pub(crate) files: Vec<PathBuf>,
+    pub(crate) lex: Lexicon,
+}
+
+pub(crate) fn prepare(a: &InputArgs) -> Result<Prepared> {
+    if let Some(n) = a.threads {
+        // A second call fails when a pool already exists (tests); harmless.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let files = article::input_files(&a.inputs)?;
+    let data = a.data.clone().unwrap_or_else(pipeline::default_data_dir);
+    let lex = Lexicon::load(&data)?;
+    Ok(Prepared { files, lex })
+}
+
+pub(crate) fn progress_line(s: &Summary, started: Instant) -> String {
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    format!(
+        "\r{} articles, {:.1} MB, {:.1} MB/s, {} mentions",
+        s.articles,
+        s.bytes as f64 / 1e6,
+        s.bytes as f64 / 1e6 / secs,
+        s.mentions
+    )
+}
+
+pub(crate) fn finish(a: &InputArgs, s: &Summary, started: Instant, err: &mut dyn Write) -> Outcome {
+    if !a.quiet {
+        for skip in &s.skipped {
+            let _ = writeln!(err, "skipped: {skip}");
+        }
+        let _ = writeln!(
+            err,
+            "{} articles ({:.1} MB) in {:.2} s, {} mentions, {} skipped",
+            s.articles,
+            s.bytes as f64 / 1e6,
+            started.elapsed().as_secs_f64(),
+            s.mentions,
+            s.skipped.len()
+        );
+    }
+    if a.strict && !s.skipped.is_empty() { Outcome::Skipped } else { Outcome::Ok }
+}
+

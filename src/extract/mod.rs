@@ -1,0 +1,214 @@
+//! Extraction: one article in, its cited triple mentions out.
+//!
+//! In: an [`Article`] and the shared, read-only [`Lexicon`]. Out: every
+//! [`TripleMention`] the rules find, complete (both sides resolved) or
+//! partial (one side empty), each with its citation and modality.
+//!
+//! What must hold:
+//! - `&article.text[m.start..m.end] == m.evidence` for every mention, and
+//!   the same in characters (`char_start..char_end`): citations slice back;
+//! - extraction is a pure function of the article and the lexicon, so shards
+//!   extracted apart and merged give what one run gives;
+//! - nothing here allocates per lexicon entry: the automaton is shared.
+//!
+//! The stages per article: normalize, split sentences, match lexicon items
+//! ([`scan`]), group items into actor phrases (titles with names, organs
+//! with their state, coordinated lists) and apply the relation rules
+//! ([`rules`]) with the article's memory of who was named ([`Cast`]).
+
+pub mod scan;
+
+mod rules;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    article::Article,
+    lexicon::Lexicon,
+    normalize::normalize,
+    schema::{ActorType, Modality, Relation},
+};
+
+/// One triple as the text states it, with its citation.
+///
+/// Field order is the column order of `triples.csv`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TripleMention {
+    /// Article id.
+    pub article: String,
+    /// 0-based sentence index in the article.
+    pub sentence: usize,
+    /// Evidence start, UTF-8 byte offset into the original text.
+    pub start: usize,
+    /// Evidence end (exclusive), bytes.
+    pub end: usize,
+    /// Evidence start in characters (code points).
+    pub char_start: usize,
+    /// Evidence end in characters.
+    pub char_end: usize,
+    /// Subject actor id; empty when unresolved.
+    pub subject: String,
+    /// The relation.
+    pub relation: Relation,
+    /// Object actor id; empty when unresolved.
+    pub object: String,
+    /// How the text puts it.
+    pub modality: Modality,
+    /// The words that signalled the relation, as in the original.
+    pub cue: String,
+    /// The sentence, exactly as `start..end` slices the original.
+    pub evidence: String,
+    /// Both sides resolved.
+    pub complete: bool,
+    /// Subject's Arabic label.
+    pub subject_label: String,
+    /// Subject's type.
+    pub subject_type: String,
+    /// Object's Arabic label.
+    pub object_label: String,
+    /// Object's type.
+    pub object_type: String,
+    /// The article's date, if known.
+    pub date: String,
+}
+
+/// An actor as the article resolves it: one the gazetteer knows, or one the
+/// text introduces (a name after a title).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActorInfo {
+    /// Schema id.
+    pub id: String,
+    /// Arabic label.
+    pub label: String,
+    /// Type.
+    pub kind: ActorType,
+    /// The state it belongs to, if known.
+    pub country: Option<String>,
+}
+
+/// Extracts every triple mention of one article.
+pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
+    let norm = normalize(&article.text);
+    let mut cast = Cast::new(lex);
+    let mut out = Vec::new();
+    for (si, sr) in scan::sentences(&norm.text).into_iter().enumerate() {
+        let toks = scan::tokens(&norm.text, sr);
+        let items = scan::items(&norm.text, &toks, &lex.gazetteer);
+        let raws = rules::sentence(&norm.text, &items, lex, &mut cast);
+        if raws.is_empty() {
+            continue;
+        }
+        let (s, e) = norm.orig_span(sr.start, sr.end);
+        let (s, e) = trim_span(&article.text, s, e);
+        let evidence = &article.text[s..e];
+        let char_start = article.text[..s].chars().count();
+        let char_end = char_start + evidence.chars().count();
+        let mut seen = Vec::new();
+        for r in raws {
+            let key = (r.subject.clone(), r.relation, r.object.clone(), r.modality);
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let (cs, ce) = norm.orig_span(items[r.cue].range.start, items[r.cue].range.end);
+            let side = |a: &Option<ActorInfo>| match a {
+                Some(a) => (a.id.clone(), a.label.clone(), a.kind.as_str().to_string()),
+                None => Default::default(),
+            };
+            let (subject, subject_label, subject_type) = side(&r.subject);
+            let (object, object_label, object_type) = side(&r.object);
+            out.push(TripleMention {
+                article: article.id.clone(),
+                sentence: si,
+                start: s,
+                end: e,
+                char_start,
+                char_end,
+                complete: r.subject.is_some() && r.object.is_some(),
+                subject,
+                relation: r.relation,
+                object,
+                modality: r.modality,
+                cue: article.text[cs..ce].trim().to_string(),
+                evidence: evidence.to_string(),
+                subject_label,
+                subject_type,
+                object_label,
+                object_type,
+                date: article.date.clone().unwrap_or_default(),
+            });
+        }
+    }
+    out
+}
+
+fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let seg = &text[s..e];
+    let lead = seg.len() - seg.trim_start().len();
+    let trail = seg.len() - seg.trim_end().len();
+    if lead + trail >= seg.len() { (s, e) } else { (s + lead, e - trail) }
+}
+
+/// A relation the rules found, before it is cited.
+#[derive(Clone, Debug)]
+struct Raw {
+    subject: Option<ActorInfo>,
+    relation: Relation,
+    object: Option<ActorInfo>,
+    modality: Modality,
+    /// Index of the cue item in the sentence.
+    cue: usize,
+}
+
+/// What an article has named so far: the memory behind short names, typos,
+/// «بلاده» and «البلدين».
+pub struct Cast<'l> {
+    lex: &'l Lexicon,
+    /// Persons named in the article: normalized name words → actor.
+    persons: Vec<(Vec<String>, ActorInfo)>,
+    /// (relation, governing actor id) → the person who holds that role.
+    roles: HashMap<(Relation, String), ActorInfo>,
+    /// Recent actors, most recent last.
+    recent: Vec<ActorInfo>,
+    /// The subject of the last sentence that had one.
+    topic: Option<ActorInfo>,
+}
+
+impl<'l> Cast<'l> {
+    fn new(lex: &'l Lexicon) -> Cast<'l> {
+        Cast { lex, persons: Vec::new(), roles: HashMap::new(), recent: Vec::new(), topic: None }
+    }
+
+    fn known(&self, i: u32) -> ActorInfo {
+        let a = &self.lex.actors[i as usize];
+        ActorInfo { id: a.id.clone(), label: a.label_ar.clone(), kind: a.kind, country: a.country.clone() }
+    }
+
+    fn by_id(&self, id: &str) -> Option<ActorInfo> {
+        self.lex.actor_index(id).map(|i| self.known(i))
+    }
+
+    /// The state an actor belongs to (itself for a state).
+    fn state_of(&self, a: &ActorInfo) -> Option<ActorInfo> {
+        match a.kind {
+            ActorType::State => Some(a.clone()),
+            _ => a.country.as_deref().and_then(|c| self.by_id(c)).filter(|s| s.kind == ActorType::State),
+        }
+    }
+
+    fn remember_person(&mut self, a: &ActorInfo, words: &[String]) {
+        if !self.persons.iter().any(|(w, p)| p.id == a.id && w == words) {
+            self.persons.push((words.to_vec(), a.clone()));
+        }
+    }
+
+    fn saw(&mut self, a: &ActorInfo) {
+        self.recent.retain(|r| r.id != a.id);
+        self.recent.push(a.clone());
+        if self.recent.len() > 16 {
+            self.recent.remove(0);
+        }
+    }
+}

@@ -1,0 +1,1006 @@
+//! The rules: from a sentence's items to relations.
+//!
+//! Two passes over a sentence. The first groups items into actor
+//! [`Phrase`]s: a title with its state and the name after it
+//! («وزير الخارجية الروسي سيرغي لافروف»), which also yields the standing
+//! `leader_of` / `official_of` triple; an organ with its state
+//! («وزارة الدفاع الأرمينية»); an anaphor resolved from the article's
+//! memory («بلاده», «البلدين»); a plain actor. The second pass takes every
+//! relation cue and finds its arguments by the cue's frame (active: SVO or
+//! VSO; passive: patient before, agent after من; mutual: every pair joined
+//! by بين, مع or a coordinated list), then its modality from the markers
+//! before it in its clause.
+
+use std::collections::HashSet;
+
+use super::{
+    ActorInfo, Cast, Raw,
+    scan::{Item, Kind, closed_class},
+};
+use crate::{
+    lexicon::{Frame, Lexicon, Payload, Via},
+    schema::{ActorType, Modality, Relation},
+};
+
+/// Prepositions written as words (normalized).
+const PREPS: &[&str] = &[
+    "في", "من", "على", "الى", "عن", "مع", "ضد", "بين", "لدى", "نحو", "تجاه", "قرب", "عند", "داخل", "خارج", "لصالح",
+];
+
+/// Words after which an actor is a topic, time or place, not a party.
+const TOPIC_PREPS: &[&str] = &[
+    "بشان", "حول", "حيال", "ازاء", "بخصوص", "خلال", "عبر", "بعد", "قبل", "منذ", "حتى", "اجل", "بموجب", "اطار", "اثر", "اعقاب",
+    "اعتبار", "باستثناء", "سوى",
+];
+
+/// Words that open a new clause: the subject search stops there.
+const BOUNDARIES: &[&str] = &[
+    "لكن", "لكنه", "لكنها", "لكنهما", "لكنهم", "ولكن", "بينما", "فيما", "حيث", "اذ", "بيد", "غير", "الا", "اما", "ثم", "بل",
+];
+
+/// Nouns of institutions: between a title and its state they make the
+/// office a post inside a body (`official_of`), and they never start a name.
+const INSTITUTIONS: &[&str] = &[
+    "لجنه", "مجلس", "هيئه", "جهاز", "مكتب", "مؤسسه", "شركه", "منظمه", "حركه", "حزب", "جماعه", "قوات", "اداره", "دائره",
+    "وكاله", "مركز", "جمعيه", "اتحاد", "رابطه", "بعثه", "وفد", "قسم", "صناعات", "الصناعات", "اركان", "هيئه", "لواء", "فرقه",
+    "كتيبه", "سلاح", "الجيش", "جيش", "الشرطه", "الامن", "الاستخبارات", "المخابرات", "الدفاع", "الخارجيه", "الداخليه", "الماليه",
+    "الاقتصاد", "العدل", "الطاقه", "النفط", "التجاره", "الصحه", "الاعلام", "الثقافه", "البرلمان", "الدوما", "الكونغرس",
+];
+
+/// Nouns that stand for their state: «رئيس جمهورية X» heads X.
+const TRANSPARENT: &[&str] = &["جمهوريه", "دوله", "مملكه", "اماره", "سلطنه", "حكومه", "اقليم", "العام", "الاعلى", "الاول"];
+
+/// Words that never begin or continue a person's name.
+const STOPWORDS: &[&str] = &[
+    "ان", "انه", "انها", "الى", "في", "من", "على", "عن", "مع", "قد", "لقد", "وقد", "ما", "لا", "لم", "لن", "كان", "كانت", "امس",
+    "اليوم", "يوم", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "خلال", "بعد", "قبل", "عبر", "حول", "بشان", "لدى",
+    "ايضا", "كما", "او", "ثم", "حيث", "قال", "قالت", "وقال", "وقالت", "اكد", "اكدت", "اعلن", "اعلنت", "اضاف", "اضافت", "اوضح",
+    "اشار", "ذكر", "صرح", "عقب", "اثر", "منذ", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "مساء",
+    "صباح", "اليوم", "الماضي", "الفائت", "الحالي", "المقبل", "بان", "لان", "كل", "جميع", "بعض", "عدد", "نحو", "الا", "غير",
+    "هو", "هي", "هم", "نحن", "انا", "له", "لها", "به", "بها", "فيه", "فيها", "عليه", "عليها", "منه", "منها", "اي", "تم", "ليس",
+    "بين", "ضد", "عند", "حتى", "اذا", "لو", "كذلك", "وذلك", "فقط", "مجددا", "سابق", "وقت", "العاصمه", "مدينه", "بلاده",
+];
+
+/// «بلاده»: the state of the person or state in play.
+const THEIR_STATE: &[&str] = &["بلاده", "بلادها", "دولته", "دولتها", "حكومته", "حكومتها", "بلادهم"];
+/// «البلدين»: the two states in play.
+const THE_TWO: &[&str] = &[
+    "البلدين", "البلدان", "بلدين", "الدولتين", "الدولتان", "دولتين", "الطرفين", "الطرفان", "طرفين", "الجانبين", "الجانبان",
+    "جانبين",
+];
+/// «الأخيرة»: the actor named just before, other than the subject.
+const THE_LATTER: &[&str] = &["الاخيره", "الاخير"];
+/// «نحن»: the speaker's state.
+const WE: &[&str] = &["نحن"];
+/// «المنظمة», «الحلف»: the organization named last.
+const THE_ORG: &[&str] = &["المنظمه", "الحلف", "التحالف"];
+/// «الإقليم», «المنطقة المتنازع عليها»: the place named last.
+const THE_PLACE: &[&str] = &["الاقليم"];
+/// «نظيره»: a person holding the same office elsewhere.
+const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظراءه", "نظرائه"];
+
+/// Relations whose objects may stand after في (places).
+fn locative(r: Relation) -> bool {
+    matches!(r, Relation::DeployedIn | Relation::Controls | Relation::PartOf | Relation::MemberOf)
+}
+
+/// What an item means after lexicon lookup and closed classes.
+#[derive(Clone, Debug)]
+enum Mean {
+    Actor(ActorInfo, Via),
+    Role { relation: Relation, plural: bool },
+    Counterpart,
+    Organ(u32),
+    TheirState,
+    TheTwo,
+    Latter,
+    We,
+    TheOrg,
+    ThePlace,
+    Prep(&'static str),
+    TopicPrep,
+    Boundary,
+    Word,
+    Punct(char),
+}
+
+/// Actors that the text groups as one argument.
+#[derive(Clone, Debug)]
+struct Phrase {
+    actors: Vec<ActorInfo>,
+    first: usize,
+    last: usize,
+    /// The preposition governing it (a clitic ب ل ك or a word before it).
+    prep: Option<&'static str>,
+    /// A nisba used as an adjective after a noun (قاعدة تركية).
+    adjectival: bool,
+    /// Index of the coordinated group it belongs to.
+    group: usize,
+}
+
+struct Sentence<'a, 'l> {
+    text: &'a str,
+    items: &'a [Item],
+    lex: &'l Lexicon,
+    means: Vec<Mean>,
+    cues: Vec<Vec<(Relation, Frame)>>,
+    modals: Vec<Option<Modality>>,
+    phrases: Vec<Phrase>,
+    /// For each item, the phrase covering it.
+    phrase_at: Vec<Option<usize>>,
+    out: Vec<Raw>,
+}
+
+/// Applies every rule to one sentence's items.
+pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cast<'_>) -> Vec<Raw> {
+    let mut s = Sentence {
+        text,
+        items,
+        lex,
+        means: Vec::with_capacity(items.len()),
+        cues: vec![Vec::new(); items.len()],
+        modals: vec![None; items.len()],
+        phrases: Vec::new(),
+        phrase_at: vec![None; items.len()],
+        out: Vec::new(),
+    };
+    s.classify(cast);
+    s.build_phrases(cast);
+    s.group();
+    s.relations(cast);
+    s.places_within();
+    if let Some(p) = s.phrases.iter().find(|p| p.prep.is_none() && !p.adjectival) {
+        cast.topic = p.actors.first().cloned();
+    }
+    for p in &s.phrases {
+        for a in &p.actors {
+            cast.saw(a);
+        }
+    }
+    s.out
+}
+
+impl<'a, 'l> Sentence<'a, 'l> {
+    fn word(&self, i: usize) -> &'a str {
+        &self.text[self.items[i].range.start..self.items[i].range.end]
+    }
+
+    fn classify(&mut self, cast: &mut Cast<'_>) {
+        for (i, it) in self.items.iter().enumerate() {
+            let m = match &it.kind {
+                Kind::Punct(c) => Mean::Punct(*c),
+                Kind::Hit(f) => {
+                    let ps = self.lex.gazetteer.payloads(*f);
+                    for p in ps {
+                        match *p {
+                            Payload::Cue { relation, frame, .. } => self.cues[i].push((relation, frame)),
+                            Payload::Modal(m) => self.modals[i] = Some(m),
+                            _ => {}
+                        }
+                    }
+                    let main = ps.iter().find_map(|p| match *p {
+                        Payload::Actor { actor, via } => Some(Mean::Actor(cast.known(actor), via)),
+                        _ => None,
+                    });
+                    let main = main.or_else(|| {
+                        ps.iter().find_map(|p| match *p {
+                            Payload::Role { relation, plural } => Some(Mean::Role { relation, plural }),
+                            Payload::Organ { actor } => Some(Mean::Organ(actor)),
+                            _ => None,
+                        })
+                    });
+                    main.unwrap_or(Mean::Word)
+                }
+                Kind::Word => self.closed_word(i, cast),
+            };
+            self.means.push(m);
+        }
+    }
+
+    fn closed_word(&self, i: usize, cast: &Cast<'_>) -> Mean {
+        let w = self.word(i);
+        if let Some(p) = PREPS.iter().find(|p| **p == w) {
+            return Mean::Prep(p);
+        }
+        let classes: [(&[&str], Mean); 10] = [
+            (TOPIC_PREPS, Mean::TopicPrep),
+            (BOUNDARIES, Mean::Boundary),
+            (THEIR_STATE, Mean::TheirState),
+            (THE_TWO, Mean::TheTwo),
+            (THE_LATTER, Mean::Latter),
+            (WE, Mean::We),
+            (THE_ORG, Mean::TheOrg),
+            (THE_PLACE, Mean::ThePlace),
+            (COUNTERPART, Mean::Counterpart),
+            (&["كلا"], Mean::Word),
+        ];
+        for (list, m) in classes {
+            if closed_class(w, list).is_some() {
+                return m;
+            }
+        }
+        if let Some(a) = self.person_alias(w, cast) {
+            return Mean::Actor(a, Via::Name);
+        }
+        Mean::Word
+    }
+
+    /// A word that is a person named earlier in the article: their short
+    /// name, or a one-letter typo of a name word (بيسكونف for بيسكوف).
+    fn person_alias(&self, w: &str, cast: &Cast<'_>) -> Option<ActorInfo> {
+        let (_, stem) = closed_class(w, &cast.persons.iter().flat_map(|(ws, _)| ws.iter().map(String::as_str)).collect::<Vec<_>>())
+            .map(|(p, s)| (p, s.to_string()))
+            .unwrap_or(("", String::new()));
+        if !stem.is_empty() {
+            return cast.persons.iter().find(|(ws, _)| ws.iter().any(|x| *x == stem)).map(|(_, a)| a.clone());
+        }
+        let n = w.chars().count();
+        if n < 5 || STOPWORDS.contains(&w) {
+            return None;
+        }
+        cast.persons
+            .iter()
+            .find(|(ws, _)| ws.iter().any(|x| x.chars().count() >= 5 && strsim::damerau_levenshtein(x, w) == 1))
+            .map(|(_, a)| a.clone())
+    }
+
+    fn prep_before(&self, first: usize) -> Option<&'static str> {
+        let it = &self.items[first];
+        if it.has_prep() {
+            return Some(if it.prefix.contains('ب') {
+                "ب"
+            } else if it.prefix.contains('ل') {
+                "ل"
+            } else {
+                "ك"
+            });
+        }
+        let mut j = first;
+        // A preposition may stand one word before: «من حدود أرمينيا» is not,
+        // but «في مدينة شوشا» is, through the place noun.
+        for _ in 0..2 {
+            if j == 0 {
+                return None;
+            }
+            j -= 1;
+            match &self.means[j] {
+                Mean::Prep(p) => return Some(p),
+                Mean::TopicPrep => return Some("topic"),
+                Mean::Word if j + 1 == first && is_place_noun(self.word(j)) => continue,
+                Mean::Word if closed_class(self.word(j), &["كل"]).is_some() => continue,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn push_phrase(&mut self, actors: Vec<ActorInfo>, first: usize, last: usize, adjectival: bool) {
+        if actors.is_empty() {
+            return;
+        }
+        let prep = self.prep_before(first);
+        let idx = self.phrases.len();
+        for k in first..=last {
+            self.phrase_at[k] = Some(idx);
+        }
+        self.phrases.push(Phrase { actors, first, last, prep, adjectival, group: idx });
+    }
+
+    fn build_phrases(&mut self, cast: &mut Cast<'_>) {
+        let n = self.items.len();
+        let mut i = 0;
+        while i < n {
+            match self.means[i].clone() {
+                Mean::Role { relation, plural } => {
+                    i = self.role_phrase(i, Some(relation), plural, cast);
+                    continue;
+                }
+                Mean::Counterpart => {
+                    let rel = cast.topic.as_ref().and_then(|t| cast.roles.iter().find(|(_, p)| p.id == t.id).map(|((r, _), _)| *r));
+                    i = self.role_phrase(i, Some(rel.unwrap_or(Relation::OfficialOf)), false, cast);
+                    continue;
+                }
+                Mean::Organ(g) => {
+                    i = self.organ_phrase(i, g, cast);
+                    continue;
+                }
+                Mean::Actor(a, via) => {
+                    let adjectival = via == Via::Nisba
+                        && i > 0
+                        && matches!(self.means[i - 1], Mean::Word)
+                        && self.items[i].prefix.is_empty()
+                        && !self.cues[i - 1].is_empty()
+                        || (via == Via::Nisba && i > 1 && matches!(self.means[i - 1], Mean::Word) && !self.cues[i - 2].is_empty());
+                    if a.kind == ActorType::Person {
+                        let words: Vec<String> = self.text[self.items[i].form_start..self.items[i].range.end].split(' ').map(String::from).collect();
+                        cast.remember_person(&a, &words);
+                    }
+                    self.push_phrase(vec![a], i, i, adjectival);
+                }
+                Mean::TheirState => {
+                    let st = cast.topic.as_ref().and_then(|t| cast.state_of(t));
+                    if let Some(st) = st {
+                        self.push_phrase(vec![st], i, i, false);
+                    }
+                }
+                Mean::We => {
+                    let st = cast.topic.as_ref().and_then(|t| cast.state_of(t));
+                    if let Some(st) = st {
+                        self.push_phrase(vec![st], i, i, false);
+                    }
+                }
+                Mean::TheTwo => {
+                    let states: Vec<ActorInfo> = cast.recent.iter().rev().filter(|a| a.kind == ActorType::State).take(2).cloned().collect();
+                    if states.len() == 2 {
+                        self.push_phrase(states, i, i, false);
+                    }
+                }
+                Mean::Latter => {
+                    let subj = self.phrases.iter().find(|p| p.prep.is_none()).and_then(|p| p.actors.first().map(|a| a.id.clone()));
+                    let prev = cast
+                        .recent
+                        .iter()
+                        .rev()
+                        .find(|a| matches!(a.kind, ActorType::State | ActorType::Organization) && Some(&a.id) != subj.as_ref())
+                        .cloned();
+                    if let Some(a) = prev {
+                        self.push_phrase(vec![a], i, i, false);
+                    }
+                }
+                Mean::TheOrg => {
+                    if let Some(a) = cast.recent.iter().rev().find(|a| a.kind == ActorType::Organization).cloned() {
+                        self.push_phrase(vec![a], i, i, false);
+                    }
+                }
+                Mean::ThePlace => {
+                    if let Some(a) = cast.recent.iter().rev().find(|a| a.kind == ActorType::Place).cloned() {
+                        self.push_phrase(vec![a], i, i, false);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+
+    /// An organ followed by its state (nisba or genitive name) is the state;
+    /// with a pronoun suffix it is the state named last; alone, a group.
+    fn organ_phrase(&mut self, i: usize, g: u32, cast: &mut Cast<'_>) -> usize {
+        let n = self.items.len();
+        let mut j = i + 1;
+        let mut words = 0;
+        while j < n && words <= 2 {
+            match &self.means[j] {
+                Mean::Actor(a, via) if a.kind != ActorType::Person && (*via != Via::Name || self.items[j].prefix.is_empty() || self.items[j].prefix == "ل" || self.items[j].prefix == "لل") => {
+                    let st = cast.state_of(a).unwrap_or_else(|| a.clone());
+                    self.push_phrase(vec![st], i, j, false);
+                    return j + 1;
+                }
+                Mean::TheirState => {
+                    if let Some(st) = cast.topic.as_ref().and_then(|t| cast.state_of(t)) {
+                        self.push_phrase(vec![st], i, j, false);
+                        return j + 1;
+                    }
+                    break;
+                }
+                Mean::Organ(_) => {}
+                Mean::Word if !STOPWORDS.contains(&self.word(j)) => words += 1,
+                _ => break,
+            }
+            j += 1;
+        }
+        if self.items[i].suffix_len > 0 {
+            if let Some(st) = cast.recent.iter().rev().find(|a| a.kind == ActorType::State).cloned() {
+                self.push_phrase(vec![st], i, i, false);
+                return i + 1;
+            }
+        }
+        let generic = cast.known(g);
+        if !is_state_bound(&generic.id) {
+            self.push_phrase(vec![generic], i, i, false);
+        }
+        i + 1
+    }
+
+    /// A title, its state and the name(s) after it. Emits the standing
+    /// triple and a phrase for the person (or for the state, when the title
+    /// names nobody and the article has named nobody in it yet).
+    fn role_phrase(&mut self, i: usize, rel: Option<Relation>, plural: bool, cast: &mut Cast<'_>) -> usize {
+        let n = self.items.len();
+        let role_form = self.items[i].stem(self.text).to_string();
+        let mut rel = rel.unwrap_or(Relation::OfficialOf);
+        let mut governor: Option<ActorInfo> = None;
+        let mut inner = false;
+        let mut j = i + 1;
+        // The governor region: institutions, nested titles, the state.
+        while j < n && j <= i + 9 {
+            match &self.means[j] {
+                Mean::Actor(a, _) if a.kind == ActorType::Person => break,
+                Mean::Actor(a, _) => {
+                    if governor.is_none() {
+                        governor = Some(a.clone());
+                    } else if !plural {
+                        // A second state: «نخجوان (ذاتية الحكم بأذربيجان)».
+                    }
+                    j += 1;
+                }
+                Mean::Role { .. } | Mean::Organ(_) => {
+                    if governor.is_none() {
+                        inner = true;
+                    }
+                    j += 1;
+                }
+                Mean::TheirState => {
+                    if governor.is_none() {
+                        governor = cast.topic.as_ref().and_then(|t| cast.state_of(t));
+                    }
+                    j += 1;
+                }
+                Mean::Prep("في") => j += 1,
+                Mean::Punct('(') => {
+                    let close = (j..n.min(j + 10)).find(|&k| matches!(self.means[k], Mean::Punct(')')));
+                    match close {
+                        Some(k) => j = k + 1,
+                        None => break,
+                    }
+                }
+                Mean::Word => {
+                    let w = self.word(j);
+                    if TRANSPARENT.contains(&w) {
+                        j += 1;
+                    } else if self.items[j].suffix_len > 0 || w.ends_with("ها") && closed_class(w, &["دفاعها", "خارجيتها", "داخليتها"]).is_some() {
+                        // «وزير دفاعها»: the office of the state in play.
+                        if governor.is_none() {
+                            governor = cast.topic.as_ref().and_then(|t| cast.state_of(t));
+                        }
+                        j += 1;
+                    } else if governor.is_none() && (w.starts_with("ال") || w.starts_with("وال") || closed_class(w, INSTITUTIONS).is_some()) {
+                        inner = true;
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        if rel == Relation::LeaderOf && inner {
+            rel = Relation::OfficialOf;
+        }
+        if j < n && matches!(self.means[j], Mean::Punct(',')) {
+            j += 1;
+        }
+        // The name(s).
+        let mut persons: Vec<(ActorInfo, Option<ActorInfo>)> = Vec::new();
+        let mut gov = governor.clone();
+        loop {
+            let (p, next) = match self.means.get(j) {
+                Some(Mean::Actor(a, _)) if a.kind == ActorType::Person => (Some(a.clone()), j + 1),
+                Some(Mean::Word) => self.new_person(j, !persons.is_empty(), cast),
+                _ => (None, j),
+            };
+            let Some(p) = p else { break };
+            let words: Vec<String> = self.text[self.items[j].form_start..self.items[next - 1].range.end].split(' ').map(String::from).collect();
+            cast.remember_person(&p, &words);
+            let g = gov.clone().or_else(|| p.country.as_deref().and_then(|c| cast.by_id(c)));
+            persons.push((p, g));
+            j = next;
+            if !plural || j >= n {
+                break;
+            }
+            // «والفرنسي إيمانويل ماكرون»: a new state for the next name.
+            if let Mean::Actor(a, Via::Nisba) = &self.means[j] {
+                if self.items[j].prefix.starts_with('و') {
+                    gov = Some(a.clone());
+                    j += 1;
+                    continue;
+                }
+            }
+            let next_is_conj = self.items[j].prefix.starts_with('و') || self.word(j).starts_with('و');
+            if !next_is_conj {
+                break;
+            }
+        }
+        let end = j.max(i + 1);
+        if persons.is_empty() {
+            // A title with no name: the person the article gave that title,
+            // or else the state itself speaks.
+            let g = governor.as_ref().map(|g| cast.state_of(g).unwrap_or_else(|| g.clone()));
+            let holder = g.as_ref().and_then(|g| {
+                cast.roles.get(&(rel, format!("{role_form}|{}", g.id))).cloned().or_else(|| {
+                    let mut hs = cast.roles.iter().filter(|((r, k), _)| *r == rel && k.ends_with(&format!("|{}", g.id)));
+                    match (hs.next(), hs.next()) {
+                        (Some((_, p)), None) => Some(p.clone()),
+                        _ => None,
+                    }
+                })
+            });
+            match holder.or(g) {
+                Some(a) => self.push_phrase(vec![a], i, end - 1, false),
+                None => {}
+            }
+            return end;
+        }
+        let mut actors = Vec::new();
+        for (p, g) in persons {
+            if let Some(g) = g {
+                if g.id != p.id {
+                    cast.roles.insert((rel, format!("{role_form}|{}", g.id)), p.clone());
+                    self.out.push(Raw { subject: Some(p.clone()), relation: rel, object: Some(g), modality: Modality::Asserted, cue: i });
+                }
+            }
+            actors.push(p);
+        }
+        self.push_phrase(actors, i, end - 1, false);
+        end
+    }
+
+    /// A name the gazetteer lacks, after a title: up to three plain words.
+    fn new_person(&self, j: usize, conj: bool, _cast: &Cast<'_>) -> (Option<ActorInfo>, usize) {
+        let n = self.items.len();
+        let mut k = j;
+        let mut words = Vec::new();
+        while k < n && words.len() < 3 {
+            if !matches!(self.means[k], Mean::Word) {
+                break;
+            }
+            let mut w = self.word(k);
+            if words.is_empty() && conj {
+                match w.strip_prefix('و') {
+                    Some(rest) => w = rest,
+                    None => break,
+                }
+            }
+            let bad = STOPWORDS.contains(&w)
+                || w.chars().count() < 2
+                || w.chars().any(|c| c.is_ascii_digit())
+                || (words.is_empty() && (w.starts_with("ال") || closed_class(w, INSTITUTIONS).is_some()))
+                || (!words.is_empty() && (w.starts_with('و') || w.starts_with("ب")) && w.chars().count() <= 4);
+            if bad {
+                break;
+            }
+            words.push(w);
+            k += 1;
+        }
+        // One bare word is too weak to be a new person.
+        if words.len() < 2 {
+            return (None, j);
+        }
+        let label = words.join(" ");
+        let info = ActorInfo { id: transliterate(&label), label, kind: ActorType::Person, country: None };
+        (Some(info), k)
+    }
+
+    /// Joins phrases coordinated by و or a comma into groups.
+    fn group(&mut self) {
+        for k in 1..self.phrases.len() {
+            let (a, b) = (&self.phrases[k - 1], &self.phrases[k]);
+            let gap = a.last + 1..b.first;
+            let conj = self.items[b.first].prefix.starts_with('و') && gap.is_empty();
+            let comma_conj = gap.len() == 1
+                && matches!(self.means[a.last + 1], Mean::Punct(','))
+                && self.phrases.get(k + 1).is_some_and(|c| self.items[c.first].prefix.starts_with('و'));
+            let same_kind = a.actors[0].kind == b.actors[0].kind
+                || matches!((a.actors[0].kind, b.actors[0].kind), (ActorType::State, ActorType::Organization) | (ActorType::Organization, ActorType::State));
+            let same_prep = b.prep.is_none() || b.prep == a.prep || self.items[b.first].prefix == "و";
+            if (conj || comma_conj) && same_kind && same_prep && !a.adjectival && !b.adjectival {
+                let g = self.phrases[k - 1].group;
+                self.phrases[k].group = g;
+                if self.phrases[k].prep.is_none() {
+                    self.phrases[k].prep = self.phrases[k - 1].prep;
+                }
+            }
+        }
+    }
+
+    fn group_actors(&self, p: usize) -> Vec<ActorInfo> {
+        let g = self.phrases[p].group;
+        let mut out: Vec<ActorInfo> = Vec::new();
+        for ph in self.phrases.iter().filter(|q| q.group == g) {
+            for a in &ph.actors {
+                if !out.iter().any(|o| o.id == a.id) {
+                    out.push(a.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The first phrase of each group, from item `from` up to the clause end.
+    fn phrases_after(&self, from: usize, rel: Relation) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut seen_groups = HashSet::new();
+        let mut k = from;
+        while k < self.items.len() {
+            if matches!(self.means[k], Mean::Boundary | Mean::TopicPrep) || (k > from && !self.cues[k].is_empty() && self.phrase_at[k].is_none()) {
+                break;
+            }
+            if matches!(self.means[k], Mean::Punct('.' | ':' | '?' | '!')) {
+                break;
+            }
+            if let Some(p) = self.phrase_at[k] {
+                let ph = &self.phrases[p];
+                let ok = match ph.prep {
+                    Some("topic") => false,
+                    Some("في") => locative(rel),
+                    _ => true,
+                };
+                if ok && seen_groups.insert(ph.group) {
+                    out.push(p);
+                }
+                k = ph.last + 1;
+                continue;
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// The nearest subject-like phrase before the cue in its clause.
+    fn phrase_before(&self, c: usize) -> Option<usize> {
+        let it = &self.items[c];
+        if it.prefix.starts_with('و') || it.prefix.starts_with('ف') {
+            // A verb joined by و opens its own clause: «...، واتّهم تركيا».
+            return None;
+        }
+        let mut k = c;
+        let mut steps = 0;
+        while k > 0 && steps < 14 {
+            k -= 1;
+            steps += 1;
+            if matches!(self.means[k], Mean::Boundary | Mean::Punct('.' | ':' | '?' | '!')) {
+                return None;
+            }
+            if matches!(self.means[k], Mean::Punct(',')) && self.items.get(k + 1).is_some_and(|n| n.prefix.starts_with('و') || n.prefix.starts_with('ف')) && k + 1 != c {
+                return None;
+            }
+            if let Some(p) = self.phrase_at[k] {
+                let ph = &self.phrases[p];
+                let clause_start = ph.first == 0 || matches!(self.means[ph.first - 1], Mean::Punct(_));
+                let fronted = ph.prep == Some("ل") && (clause_start || self.items[ph.first].prefix.starts_with('و'));
+                if (ph.prep.is_none() || fronted) && !ph.adjectival {
+                    // The first phrase of its group, for the whole list.
+                    return Some(self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p));
+                }
+                k = ph.first;
+                continue;
+            }
+            if !self.cues[k].is_empty() && self.phrase_at[k].is_none() && k + 1 != c {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn modality(&self, c: usize, subject_at: Option<usize>) -> Modality {
+        let lo = subject_at.map(|s| self.phrases[s].last + 1).unwrap_or(0).max(c.saturating_sub(4));
+        let mut m = Modality::Asserted;
+        for k in (lo..c).rev() {
+            if matches!(self.means[k], Mean::Boundary) {
+                break;
+            }
+            if let Some(x) = self.modals[k] {
+                m = x;
+                break;
+            }
+        }
+        if let Some(x) = self.modals[c] {
+            // A cue that is itself a marker («نفت») marks what it governs,
+            // not itself.
+            let _ = x;
+        }
+        if m == Modality::Asserted && self.items[c].prefix.ends_with('س') {
+            m = Modality::Hypothetical;
+        }
+        if m == Modality::Asserted && self.items.last().is_some_and(|l| matches!(l.kind, Kind::Punct('?'))) {
+            m = Modality::Hypothetical;
+        }
+        m
+    }
+
+    fn emit(&mut self, s: Option<ActorInfo>, rel: Relation, o: Option<ActorInfo>, m: Modality, c: usize) {
+        if let (Some(a), Some(b)) = (&s, &o) {
+            if a.id == b.id {
+                return;
+            }
+        }
+        if s.is_none() && o.is_none() {
+            return;
+        }
+        if rel.family() == crate::schema::Family::Standing && (s.is_none() || o.is_none()) {
+            return;
+        }
+        self.out.push(Raw { subject: s, relation: rel, object: o, modality: m, cue: c });
+    }
+
+    fn relations(&mut self, cast: &Cast<'_>) {
+        // The object of the last accusation: «اتهم تركيا بدعم أذربيجان»
+        // makes Turkey the subject of the reported support.
+        let mut accused: Option<ActorInfo> = None;
+        for c in 0..self.items.len() {
+            if self.cues[c].is_empty() || self.phrase_at[c].is_some() {
+                continue;
+            }
+            let cues = self.cues[c].clone();
+            for (rel, frame) in cues {
+                let before = self.phrase_before(c);
+                let mut m = self.modality(c, before);
+                match frame {
+                    Frame::Mutual => self.mutual(c, rel, before, m, cast),
+                    Frame::Passive => {
+                        let after = self.phrases_after(c + 1, rel);
+                        let agent = after.iter().copied().find(|&p| matches!(self.phrases[p].prep, Some("من" | "ب")) || self.phrases[p].prep.is_none());
+                        let patients = before.map(|b| self.group_actors(b)).unwrap_or_default();
+                        let agents = agent.map(|a| self.group_actors(a)).unwrap_or_default();
+                        self.emit_all(&agents, rel, &patients, m, c);
+                    }
+                    Frame::Active => {
+                        let after = self.phrases_after(c + 1, rel);
+                        let mut subj: Vec<ActorInfo>;
+                        let obj: Vec<ActorInfo>;
+                        // «قاعدة عسكرية تركية في أذربيجان»: the nisba after a
+                        // noun cue is its agent.
+                        let agent_adj = after.first().copied().filter(|&p| self.phrases[p].adjectival && self.phrases[p].first <= c + 2);
+                        if let Some(a) = agent_adj {
+                            subj = self.group_actors(a);
+                            obj = after.get(1).map(|&p| self.group_actors(p)).unwrap_or_default();
+                        } else if self.items[c].prefix.contains('ب') && accused.is_some() && before.is_none_or(|b| self.phrases[b].actors.iter().any(|a| Some(&a.id) == accused.as_ref().map(|x| &x.id))) {
+                            subj = accused.clone().into_iter().collect();
+                            obj = after.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+                            m = Modality::Reported;
+                        } else if let Some(b) = before {
+                            subj = self.group_actors(b);
+                            obj = after.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+                        } else {
+                            match after.first() {
+                                Some(&p) if self.phrases[p].prep.is_none() => {
+                                    subj = self.group_actors(p);
+                                    obj = after.get(1).map(|&q| self.group_actors(q)).unwrap_or_default();
+                                    if obj.is_empty() && self.items[c].prefix.starts_with('و') && !locative(rel) {
+                                        // «...، واتّهم مجدداً تركيا»: the subject
+                                        // carries over; the one actor is the object.
+                                        if let Some(t) = self.sentence_topic(c) {
+                                            let o = subj.clone();
+                                            subj = vec![t];
+                                            self.emit_all(&subj, rel, &o, m, c);
+                                            if rel == Relation::Accuse {
+                                                accused = o.first().cloned();
+                                            }
+                                            continue;
+                                        }
+                                    }
+                                }
+                                Some(&p) => {
+                                    subj = self.sentence_topic(c).into_iter().collect();
+                                    obj = self.group_actors(p);
+                                }
+                                None => {
+                                    subj = Vec::new();
+                                    obj = Vec::new();
+                                }
+                            }
+                        }
+                        let objs = if locative(rel) && !obj.is_empty() {
+                            // Standing relations over places take every place after.
+                            let mut all = obj.clone();
+                            for &p in after.iter().skip(1) {
+                                for a in self.group_actors(p) {
+                                    if matches!(a.kind, ActorType::Place | ActorType::State) && !all.iter().any(|x| x.id == a.id) {
+                                        all.push(a);
+                                    }
+                                }
+                            }
+                            all
+                        } else {
+                            obj
+                        };
+                        if rel == Relation::Accuse {
+                            accused = objs.first().cloned();
+                        }
+                        self.emit_all(&subj, rel, &objs, m, c);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The subject the sentence opened with, for a verb whose subject the
+    /// text leaves out.
+    fn sentence_topic(&self, c: usize) -> Option<ActorInfo> {
+        self.phrases.iter().take_while(|p| p.last < c).find(|p| p.prep.is_none() && !p.adjectival).and_then(|p| p.actors.first().cloned())
+    }
+
+    fn mutual(&mut self, c: usize, rel: Relation, before: Option<usize>, m: Modality, cast: &Cast<'_>) {
+        let after = self.phrases_after(c + 1, rel);
+        // «بين X وY»
+        let between = (c + 1..(c + 4).min(self.items.len())).find(|&k| matches!(self.means[k], Mean::Prep("بين")));
+        if let Some(b) = between {
+            if let Some(&p) = after.iter().find(|&&p| self.phrases[p].first > b) {
+                let g = self.group_actors(p);
+                self.emit_pairs(&g, rel, m, c);
+                return;
+            }
+        }
+        // «X ... مع Y», «على اتصال بأنقرة»
+        let partner = after.iter().copied().find(|&p| matches!(self.phrases[p].prep, Some("مع" | "ب")));
+        if let Some(p) = partner {
+            let partners = self.group_actors(p);
+            let selves = match before {
+                Some(b) => self.group_actors(b),
+                None => after
+                    .iter()
+                    .copied()
+                    .find(|&q| q != p && self.phrases[q].prep.is_none() && self.phrases[q].first < self.phrases[p].first)
+                    .map(|q| self.group_actors(q))
+                    .or_else(|| self.sentence_topic(c).map(|t| vec![t]))
+                    .unwrap_or_default(),
+            };
+            if selves.is_empty() {
+                self.emit_all(&[], rel, &partners, m, c);
+            }
+            self.emit_all(&selves, rel, &partners, m, c);
+            return;
+        }
+        if let Some(b) = before {
+            let g = self.group_actors(b);
+            if g.len() >= 2 {
+                self.emit_pairs(&g, rel, m, c);
+                return;
+            }
+            if let Some(&p) = after.first() {
+                let o = self.group_actors(p);
+                self.emit_all(&g, rel, &o, m, c);
+                return;
+            }
+        }
+        if let Some(&p) = after.first() {
+            let g = self.group_actors(p);
+            if g.len() >= 2 {
+                self.emit_pairs(&g, rel, m, c);
+                return;
+            }
+            if let Some(&q) = after.get(1) {
+                let o = self.group_actors(q);
+                self.emit_all(&g, rel, &o, m, c);
+                return;
+            }
+        }
+        // A dual verb or pronoun with no names: the pair in play in this
+        // sentence («لكنهما اتفقتا»).
+        let pair = self.phrases.iter().rev().filter(|p| p.last < c).find_map(|p| {
+            let g = self.group_actors(self.phrases.iter().position(|q| q.group == p.group).unwrap_or(0));
+            (g.len() >= 2).then_some(g)
+        });
+        if let Some(g) = pair {
+            self.emit_pairs(&g, rel, m, c);
+        }
+        let _ = cast;
+    }
+
+    fn emit_all(&mut self, subj: &[ActorInfo], rel: Relation, obj: &[ActorInfo], m: Modality, c: usize) {
+        match (subj.is_empty(), obj.is_empty()) {
+            (true, true) => {}
+            (true, false) => obj.iter().for_each(|o| self.emit(None, rel, Some(o.clone()), m, c)),
+            (false, true) => subj.iter().for_each(|s| self.emit(Some(s.clone()), rel, None, m, c)),
+            (false, false) => {
+                for s in subj {
+                    for o in obj {
+                        self.emit(Some(s.clone()), rel, Some(o.clone()), m, c);
+                    }
+                }
+            }
+        }
+    }
+
+    fn emit_pairs(&mut self, g: &[ActorInfo], rel: Relation, m: Modality, c: usize) {
+        for (x, a) in g.iter().enumerate() {
+            for b in &g[x + 1..] {
+                self.emit(Some(a.clone()), rel, Some(b.clone()), m, c);
+            }
+        }
+    }
+
+    /// «مدينة شوشا الاستراتيجية في إقليم قره باغ»: a place in a place.
+    fn places_within(&mut self) {
+        for k in 0..self.phrases.len() {
+            let p = &self.phrases[k];
+            if p.actors.len() != 1 || p.actors[0].kind != ActorType::Place {
+                continue;
+            }
+            let Some(q) = self.phrases.get(k + 1) else { continue };
+            if q.prep != Some("في") || q.actors.len() != 1 || !matches!(q.actors[0].kind, ActorType::Place | ActorType::State) {
+                continue;
+            }
+            let gap_ok = (p.last + 1..q.first).all(|j| match &self.means[j] {
+                Mean::Prep("في") => true,
+                Mean::Word => {
+                    let w = self.word(j);
+                    is_place_noun(w) || w.starts_with("ال") && w.chars().count() > 4 && self.cues[j].is_empty()
+                }
+                _ => false,
+            });
+            if gap_ok && q.first - p.last <= 4 {
+                let (a, b) = (p.actors[0].clone(), q.actors[0].clone());
+                let c = q.first;
+                self.emit(Some(a), Relation::PartOf, Some(b), Modality::Asserted, c);
+            }
+        }
+    }
+}
+
+/// Nouns that introduce a place name (مدينة شوشا، إقليم قره باغ).
+fn is_place_noun(w: &str) -> bool {
+    closed_class(w, &["مدينه", "اقليم", "منطقه", "محافظه", "بلده", "قريه", "ولايه", "العاصمه", "عاصمه", "جمهوريه", "مقاطعه", "ميناء", "قطاع", "جزيره", "مخيم"]).is_some()
+}
+
+/// Organs that only make sense with their state: alone they are no node.
+fn is_state_bound(id: &str) -> bool {
+    ["ministry", "presidency", "government", "parliament", "authorities", "intelligence", "diplomacy", "cabinet", "embassy", "foreign", "defence", "interior", "spokes"]
+        .iter()
+        .any(|k| id.contains(k))
+}
+
+/// An ASCII id for a name the gazetteer lacks: a plain romanization, stable
+/// across runs and shards.
+pub fn transliterate(label: &str) -> String {
+    let mut out = String::new();
+    for c in label.chars() {
+        let s = match c {
+            'ا' | 'أ' | 'إ' | 'آ' => "a",
+            'ب' => "b",
+            'ت' | 'ة' => "t",
+            'ث' => "th",
+            'ج' => "j",
+            'ح' => "h",
+            'خ' => "kh",
+            'د' => "d",
+            'ذ' => "dh",
+            'ر' => "r",
+            'ز' => "z",
+            'س' => "s",
+            'ش' => "sh",
+            'ص' => "s",
+            'ض' => "d",
+            'ط' => "t",
+            'ظ' => "z",
+            'ع' => "a",
+            'غ' => "gh",
+            'ف' => "f",
+            'ق' => "q",
+            'ك' => "k",
+            'ل' => "l",
+            'م' => "m",
+            'ن' => "n",
+            'ه' => "h",
+            'و' => "o",
+            'ي' | 'ى' => "i",
+            'ء' | 'ئ' | 'ؤ' => "",
+            ' ' | '-' | '_' => "_",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            _ => "",
+        };
+        out.push_str(s);
+    }
+    let mut id = String::new();
+    for part in out.split('_').filter(|p| !p.is_empty()) {
+        if !id.is_empty() {
+            id.push('_');
+        }
+        id.push_str(part);
+    }
+    if id.is_empty() { "unknown".into() } else { id }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::transliterate;
+
+    #[test]
+    fn transliteration_is_ascii_snake_case() {
+        assert_eq!(transliterate("ستانيسلاف زاس"), "stanislaf_zas");
+        assert!(transliterate("كرم  مصطفييف").bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+    }
+}

@@ -1,0 +1,535 @@
+//! Lexicons: the TSV files of `data/`, loaded once into an immutable
+//! [`Lexicon`] with one aho-corasick automaton over every form.
+//!
+//! In: the data folder (`gazetteer/*.tsv`, `lexicon/roles.tsv`,
+//! `lexicon/organs.tsv`, `lexicon/cues.tsv`, `lexicon/modality.tsv`; formats
+//! in `data/README.md`), or readers for tests. Out: a [`Lexicon`] holding the
+//! actors and a [`Gazetteer`] that finds forms in normalized text.
+//!
+//! What must hold:
+//! - every form goes through [`normalize_form`], the function article text
+//!   goes through, so spelling variants fold the same way on both sides;
+//! - loading collects every bad line of every file (path, line, what was
+//!   expected) before failing, so a user fixes a lexicon in one pass;
+//! - the automaton is built once, `MatchKind::LeftmostLongest`, and only read
+//!   afterwards, so it is shared by reference across worker threads.
+
+use std::{
+    collections::HashMap,
+    fs,
+    io::{BufRead, BufReader},
+    path::{Path, PathBuf},
+};
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use crate::{
+    error::{Error, LineError, Result},
+    normalize::normalize_form,
+    schema::{ActorType, Modality, Relation},
+};
+
+/// One actor the gazetteer knows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// Schema id (`turkey`).
+    pub id: String,
+    /// State, person, organization, place or group.
+    pub kind: ActorType,
+    /// Canonical Arabic name.
+    pub label_ar: String,
+    /// English name.
+    pub label_en: String,
+    /// The state (or organization) the actor belongs to, if any.
+    pub country: Option<String>,
+    /// ISO 3166-1 alpha-3 for states.
+    pub code: Option<String>,
+}
+
+/// How a form names its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// A name or spelling variant.
+    Name,
+    /// A nationality adjective (التركي).
+    Nisba,
+    /// A capital or seat standing for the state (أنقرة).
+    Metonym,
+}
+
+/// How a cue's arguments are ordered around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frame {
+    /// Agent then patient, SVO or VSO.
+    Active,
+    /// Patient before, agent after من / قبل.
+    Passive,
+    /// Symmetric: every pair of the actors it joins.
+    Mutual,
+}
+
+/// What a matched form means; one form may mean several things.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Payload {
+    /// Names an actor (index into [`Lexicon::actors`]).
+    Actor {
+        /// Index of the actor.
+        actor: u32,
+        /// Name, nisba or metonym.
+        via: Via,
+    },
+    /// A title before or after a person's name.
+    Role {
+        /// `leader_of` or `official_of`.
+        relation: Relation,
+        /// A dual or plural title (وزيري، الرئيسين).
+        plural: bool,
+    },
+    /// A state organ or generic group; `actor` is the generic node.
+    Organ {
+        /// Index of the generic actor.
+        actor: u32,
+    },
+    /// A relation cue.
+    Cue {
+        /// The relation it signals.
+        relation: Relation,
+        /// Argument order.
+        frame: Frame,
+        /// Whether a suffix may follow (verbs with pronoun endings).
+        stem: bool,
+    },
+    /// A modality marker.
+    Modal(Modality),
+}
+
+impl Payload {
+    /// Whether the form may be followed by more letters of the same token.
+    pub fn allows_suffix(&self) -> bool {
+        matches!(self, Payload::Cue { stem: true, .. })
+    }
+}
+
+/// Every lexicon, loaded and compiled.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Known actors, gazetteer first, then generic groups from organs.
+    pub actors: Vec<Actor>,
+    by_id: HashMap<String, u32>,
+    /// The compiled matcher.
+    pub gazetteer: Gazetteer,
+}
+
+impl Lexicon {
+    /// Loads every lexicon under `dir` (the project's `data/`).
+    pub fn load(dir: &Path) -> Result<Lexicon> {
+        let gaz_dir = dir.join("gazetteer");
+        let mut gaz_files: Vec<PathBuf> = fs::read_dir(&gaz_dir)
+            .map_err(|e| Error::MissingData {
+                path: gaz_dir.clone(),
+                message: format!("cannot read the gazetteer folder ({e})"),
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+            .collect();
+        gaz_files.sort();
+        if gaz_files.is_empty() {
+            return Err(Error::MissingData {
+                path: gaz_dir,
+                message: "expected at least one .tsv file".into(),
+            });
+        }
+        let mut b = Builder::default();
+        for p in &gaz_files {
+            b.gazetteer(p, &mut open(p)?);
+        }
+        let lex = dir.join("lexicon");
+        for (name, f) in [
+            ("organs.tsv", Builder::organs as fn(&mut Builder, &Path, &mut dyn BufRead)),
+            ("roles.tsv", Builder::roles),
+            ("cues.tsv", Builder::cues),
+            ("modality.tsv", Builder::modality),
+        ] {
+            let p = lex.join(name);
+            f(&mut b, &p, &mut open(&p)?);
+        }
+        b.finish()
+    }
+
+    /// Builds a lexicon from in-memory TSV texts (tests and embedding).
+    pub fn from_strs(
+        gazetteer: &str,
+        organs: &str,
+        roles: &str,
+        cues: &str,
+        modality: &str,
+    ) -> Result<Lexicon> {
+        let mut b = Builder::default();
+        b.gazetteer(Path::new("<gazetteer>"), &mut gazetteer.as_bytes());
+        b.organs(Path::new("<organs>"), &mut organs.as_bytes());
+        b.roles(Path::new("<roles>"), &mut roles.as_bytes());
+        b.cues(Path::new("<cues>"), &mut cues.as_bytes());
+        b.modality(Path::new("<modality>"), &mut modality.as_bytes());
+        b.finish()
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.by_id.get(id).map(|&i| &self.actors[i as usize])
+    }
+
+    /// The index of the actor with this id.
+    pub fn actor_index(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+}
+
+fn open(path: &Path) -> Result<Box<dyn BufRead>> {
+    let f = fs::File::open(path).map_err(|e| Error::MissingData {
+        path: path.to_path_buf(),
+        message: format!("cannot open lexicon ({e})"),
+    })?;
+    Ok(Box::new(BufReader::new(f)))
+}
+
+/// Collects entries and errors from every file before compiling.
+#[derive(Default)]
+struct Builder {
+    actors: Vec<Actor>,
+    by_id: HashMap<String, u32>,
+    forms: Vec<String>,
+    payloads: Vec<Vec<Payload>>,
+    form_index: HashMap<String, usize>,
+    errors: Vec<LineError>,
+}
+
+/// One data line of a TSV file: its 1-based number and fields.
+struct Line {
+    no: u64,
+    fields: Vec<String>,
+}
+
+impl Builder {
+    /// Reads data lines: strips a BOM, skips blanks, comments and the header
+    /// (a first line whose first field is `header0`); checks the field count.
+    fn lines(&mut self, path: &Path, r: &mut dyn BufRead, header0: &str, cols: usize) -> Vec<Line> {
+        let mut out = Vec::new();
+        let mut first = true;
+        for (i, line) in r.lines().enumerate() {
+            let no = i as u64 + 1;
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    self.err(path, no, format!("cannot read line ({e})"));
+                    // An unreadable line usually means the rest is unreadable.
+                    break;
+                }
+            };
+            let line = if i == 0 { line.trim_start_matches('\u{FEFF}') } else { &line };
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<String> = line.split('\t').map(|f| f.trim().to_string()).collect();
+            if first {
+                first = false;
+                if fields[0] == header0 {
+                    continue;
+                }
+            }
+            if fields.len() != cols {
+                self.err(path, no, format!("expected {cols} tab-separated columns, found {}", fields.len()));
+                continue;
+            }
+            out.push(Line { no, fields });
+        }
+        out
+    }
+
+    fn err(&mut self, path: &Path, line: u64, message: String) {
+        self.errors.push(LineError { path: path.to_path_buf(), line, message });
+    }
+
+    fn add_form(&mut self, form: &str, p: Payload) {
+        let f = normalize_form(form);
+        if f.chars().count() < 2 {
+            return;
+        }
+        let i = *self.form_index.entry(f.clone()).or_insert_with(|| {
+            self.forms.push(f);
+            self.payloads.push(Vec::new());
+            self.forms.len() - 1
+        });
+        if !self.payloads[i].contains(&p) {
+            self.payloads[i].push(p);
+        }
+    }
+
+    /// Adds a form and, for one written with the article ال, the bare form,
+    /// so «للولايات المتحدة» (ل + ال contracted) still matches.
+    fn add_name(&mut self, form: &str, p: Payload) {
+        self.add_form(form, p);
+        let f = normalize_form(form);
+        if let Some(rest) = f.strip_prefix("ال") {
+            if rest.chars().count() >= 3 {
+                self.add_form(rest, p);
+            }
+        }
+    }
+
+    fn add_actor(&mut self, path: &Path, no: u64, a: Actor) -> Option<u32> {
+        if self.by_id.contains_key(&a.id) {
+            self.err(path, no, format!("duplicate actor id {:?}", a.id));
+            return None;
+        }
+        let i = self.actors.len() as u32;
+        self.by_id.insert(a.id.clone(), i);
+        self.actors.push(a);
+        Some(i)
+    }
+
+    fn gazetteer(&mut self, path: &Path, r: &mut dyn BufRead) {
+        for Line { no, fields: f } in self.lines(path, r, "id", 9) {
+            let kind = match f[1].parse::<ActorType>() {
+                Ok(k) => k,
+                Err(e) => {
+                    self.err(path, no, format!("column type: {e}"));
+                    continue;
+                }
+            };
+            if f[0].is_empty() || !f[0].bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+                self.err(path, no, format!("column id: expected lowercase ASCII snake_case, found {:?}", f[0]));
+                continue;
+            }
+            let nonempty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+            let actor = Actor {
+                id: f[0].clone(),
+                kind,
+                label_ar: f[2].clone(),
+                label_en: f[3].clone(),
+                country: nonempty(&f[4]),
+                code: nonempty(&f[5]),
+            };
+            let Some(i) = self.add_actor(path, no, actor) else { continue };
+            let names = split_forms(&f[6]).chain(std::iter::once(f[2].as_str()).filter(|s| !s.is_empty()));
+            for n in names.collect::<Vec<_>>() {
+                self.add_name(n, Payload::Actor { actor: i, via: Via::Name });
+            }
+            for n in split_forms(&f[7]).collect::<Vec<_>>() {
+                for inflected in nisba_inflections(n) {
+                    self.add_form(&inflected, Payload::Actor { actor: i, via: Via::Nisba });
+                }
+            }
+            for n in split_forms(&f[8]).collect::<Vec<_>>() {
+                self.add_name(n, Payload::Actor { actor: i, via: Via::Metonym });
+            }
+        }
+    }
+
+    fn organs(&mut self, path: &Path, r: &mut dyn BufRead) {
+        for Line { no, fields: f } in self.lines(path, r, "form", 3) {
+            let id = &f[1];
+            let i = match self.by_id.get(id) {
+                Some(&i) => i,
+                None => {
+                    let a = Actor {
+                        id: id.clone(),
+                        kind: ActorType::Group,
+                        label_ar: f[0].clone(),
+                        label_en: f[2].clone(),
+                        country: None,
+                        code: None,
+                    };
+                    match self.add_actor(path, no, a) {
+                        Some(i) => i,
+                        None => continue,
+                    }
+                }
+            };
+            self.add_name(&f[0].clone(), Payload::Organ { actor: i });
+        }
+    }
+
+    fn roles(&mut self, path: &Path, r: &mut dyn BufRead) {
+        for Line { no, fields: f } in self.lines(path, r, "form", 3) {
+            let relation = match f[1].parse::<Relation>() {
+                Ok(r @ (Relation::LeaderOf | Relation::OfficialOf)) => r,
+                Ok(r) => {
+                    self.err(path, no, format!("column relation: expected leader_of or official_of, found {r}"));
+                    continue;
+                }
+                Err(e) => {
+                    self.err(path, no, format!("column relation: {e}"));
+                    continue;
+                }
+            };
+            let plural = match f[2].as_str() {
+                "sg" => false,
+                "du" | "pl" => true,
+                other => {
+                    self.err(path, no, format!("column number: expected sg, du or pl, found {other:?}"));
+                    continue;
+                }
+            };
+            self.add_name(&f[0].clone(), Payload::Role { relation, plural });
+        }
+    }
+
+    fn cues(&mut self, path: &Path, r: &mut dyn BufRead) {
+        for Line { no, fields: f } in self.lines(path, r, "relation", 4) {
+            let relation = match f[0].parse::<Relation>() {
+                Ok(r) => r,
+                Err(e) => {
+                    self.err(path, no, format!("column relation: {e}"));
+                    continue;
+                }
+            };
+            let frame = match f[1].as_str() {
+                "active" => Frame::Active,
+                "passive" => Frame::Passive,
+                "mutual" => Frame::Mutual,
+                other => {
+                    self.err(path, no, format!("column frame: expected active, passive or mutual, found {other:?}"));
+                    continue;
+                }
+            };
+            let stem = match f[2].as_str() {
+                "word" => false,
+                "stem" => true,
+                other => {
+                    self.err(path, no, format!("column match: expected word or stem, found {other:?}"));
+                    continue;
+                }
+            };
+            if stem && normalize_form(&f[3]).chars().count() < 3 {
+                self.err(path, no, format!("a stem form needs at least 3 letters, found {:?}", f[3]));
+                continue;
+            }
+            self.add_form(&f[3].clone(), Payload::Cue { relation, frame, stem });
+        }
+    }
+
+    fn modality(&mut self, path: &Path, r: &mut dyn BufRead) {
+        for Line { no, fields: f } in self.lines(path, r, "form", 2) {
+            match f[1].parse::<Modality>() {
+                Ok(Modality::Asserted) => {
+                    self.err(path, no, "column modality: asserted needs no marker".into());
+                }
+                Ok(m) => self.add_form(&f[0].clone(), Payload::Modal(m)),
+                Err(e) => self.err(path, no, format!("column modality: {e}")),
+            }
+        }
+    }
+
+    fn finish(self) -> Result<Lexicon> {
+        if !self.errors.is_empty() {
+            return Err(Error::Lexicon(self.errors));
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&self.forms)
+            .map_err(|e| Error::Automaton(e.to_string()))?;
+        Ok(Lexicon {
+            actors: self.actors,
+            by_id: self.by_id,
+            gazetteer: Gazetteer { ac, forms: self.forms, payloads: self.payloads },
+        })
+    }
+}
+
+fn split_forms(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The inflections of a masculine singular nisba (تركي → تركية، تركيين …).
+///
+/// A form not ending in ي (a broken plural such as أرمن) stands as given.
+fn nisba_inflections(base: &str) -> Vec<String> {
+    let base = normalize_form(base);
+    let mut out = vec![base.clone()];
+    if base.ends_with('ي') {
+        for suf in ["ه", "ين", "ون", "ان", "تين", "تان", "ات"] {
+            out.push(format!("{base}{suf}"));
+        }
+    }
+    out
+}
+
+/// The compiled matcher over every lexicon form.
+#[derive(Debug)]
+pub struct Gazetteer {
+    ac: AhoCorasick,
+    forms: Vec<String>,
+    payloads: Vec<Vec<Payload>>,
+}
+
+/// A form found at a position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Normalized byte offset where the form starts (after clitics).
+    pub start: usize,
+    /// Normalized byte offset where the form ends.
+    pub end: usize,
+    /// Index of the form (for [`Gazetteer::payloads`]).
+    pub form: usize,
+}
+
+impl Gazetteer {
+    /// The longest form that starts exactly at `at` in `text`.
+    pub fn longest_at(&self, text: &str, at: usize) -> Option<Hit> {
+        let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
+        self.ac.find(input).map(|m| Hit { start: m.start(), end: m.end(), form: m.pattern().as_usize() })
+    }
+
+    /// What a form means.
+    pub fn payloads(&self, form: usize) -> &[Payload] {
+        &self.payloads[form]
+    }
+
+    /// The normalized text of a form.
+    pub fn form(&self, form: usize) -> &str {
+        &self.forms[form]
+    }
+
+    /// Every normalized form (for the scan-floor benchmark).
+    pub fn forms(&self) -> &[String] {
+        &self.forms
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GAZ: &str = "id\ttype\tlabel_ar\tlabel_en\tcountry\tcode\tnames\tnisbas\tmetonyms\n\
+        turkey\tstate\tتركيا\tTurkey\tturkey\tTUR\tتركيا\tتركي|أتراك\tأنقرة\n\
+        united_states\tstate\tالولايات المتحدة\tUnited States\tunited_states\tUSA\tالولايات المتحدة|أمريكا\tأمريكي\tواشنطن\n";
+
+    #[test]
+    fn loads_and_inflects() {
+        let lex = Lexicon::from_strs(GAZ, "", "", "", "").unwrap();
+        assert_eq!(lex.actors.len(), 2);
+        let g = &lex.gazetteer;
+        for (text, at, want) in [("التركيين", 4, "تركيين"), ("للولايات المتحده", 4, "ولايات المتحده"), ("انقره", 0, "انقره")] {
+            let hit = g.longest_at(text, at).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(&text[hit.start..hit.end], want);
+        }
+    }
+
+    #[test]
+    fn collects_every_bad_line() {
+        let bad = "id\ttype\tlabel_ar\tlabel_en\tcountry\tcode\tnames\tnisbas\tmetonyms\n\
+            x\tstate\n\
+            Bad Id\tstate\ta\tb\t\t\t\t\t\n\
+            y\tplanet\ta\tb\t\t\t\t\t\n";
+        let err = Lexicon::from_strs(bad, "", "", "accuse\tsideways\tword\tاتهم\n", "").unwrap_err();
+        let Error::Lexicon(lines) = &err else { panic!("{err}") };
+        let got: Vec<u64> = lines.iter().map(|l| l.line).collect();
+        assert_eq!(got, vec![2, 3, 4, 1]);
+        let msg = err.to_string();
+        assert!(msg.contains("<gazetteer>: line 2: expected 9 tab-separated columns, found 2"), "{msg}");
+        assert!(msg.contains("line 4: column type: expected one of state"), "{msg}");
+        assert!(msg.contains("<cues>: line 1: column frame"), "{msg}");
+    }
+}

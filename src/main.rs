@@ -1,0 +1,21 @@
+//! The `newsgraph` binary: parse arguments, run, map the outcome to an exit
+//! code (0 success, 2 error, 3 articles skipped under `--strict`).
+
+use std::{io, process::ExitCode};
+
+use clap::Parser;
+use newsgraph::cli::{self, Cli, Outcome};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (mut out, mut err) = (io::stdout().lock(), io::stderr());
+    match cli::run(cli, &mut out, &mut err) {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Skipped) => ExitCode::from(3),
+        Err(newsgraph::Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsgraph: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
