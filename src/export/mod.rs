@@ -15,6 +15,7 @@
 
 mod dot;
 mod graphml;
+mod read;
 mod tables;
 
 use std::{
@@ -25,6 +26,7 @@ use std::{
 
 pub use dot::write_dot;
 pub use graphml::write_graphml;
+pub use read::{for_each_triple, read_triples};
 pub use tables::{write_edges_csv, write_nodes_csv, write_triples_csv};
 
 use crate::{
