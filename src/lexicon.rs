@@ -98,6 +98,10 @@ pub enum Payload {
         frame: Frame,
         /// Whether a suffix may follow (verbs with pronoun endings).
         stem: bool,
+        /// A noun or participle rather than a verb: its agent is what
+        /// follows it (a nisba, a genitive) or the noun it describes, never
+        /// a distant clause subject.
+        nominal: bool,
     },
     /// A modality marker.
     Modal(Modality),
@@ -213,6 +217,11 @@ impl Builder {
     /// Reads data lines: strips a BOM, skips blanks, comments and the header
     /// (a first line whose first field is `header0`); checks the field count.
     fn lines(&mut self, path: &Path, r: &mut dyn BufRead, header0: &str, cols: usize) -> Vec<Line> {
+        self.lines_between(path, r, header0, cols, cols)
+    }
+
+    /// [`Builder::lines`] for files whose last columns are optional.
+    fn lines_between(&mut self, path: &Path, r: &mut dyn BufRead, header0: &str, min: usize, max: usize) -> Vec<Line> {
         let mut out = Vec::new();
         let mut first = true;
         for (i, line) in r.lines().enumerate() {
@@ -237,8 +246,9 @@ impl Builder {
                     continue;
                 }
             }
-            if fields.len() != cols {
-                self.err(path, no, format!("expected {cols} tab-separated columns, found {}", fields.len()));
+            if fields.len() < min || fields.len() > max {
+                let want = if min == max { min.to_string() } else { format!("{min} or {max}") };
+                self.err(path, no, format!("expected {want} tab-separated columns, found {}", fields.len()));
                 continue;
             }
             out.push(Line { no, fields });
@@ -376,7 +386,7 @@ impl Builder {
     }
 
     fn cues(&mut self, path: &Path, r: &mut dyn BufRead) {
-        for Line { no, fields: f } in self.lines(path, r, "relation", 4) {
+        for Line { no, fields: mut f } in self.lines_between(path, r, "relation", 4, 5) {
             let relation = match f[0].parse::<Relation>() {
                 Ok(r) => r,
                 Err(e) => {
@@ -405,16 +415,26 @@ impl Builder {
                 self.err(path, no, format!("a stem form needs at least 3 letters, found {:?}", f[3]));
                 continue;
             }
-            self.add_form(&f[3].clone(), Payload::Cue { relation, frame, stem });
+            if f.len() == 4 {
+                f.push(String::new());
+            }
+            let nominal = match f[4].as_str() {
+                "" | "verb" => false,
+                "noun" => true,
+                other => {
+                    self.err(path, no, format!("column pos: expected verb or noun, found {other:?}"));
+                    continue;
+                }
+            };
+            self.add_form(&f[3].clone(), Payload::Cue { relation, frame, stem, nominal });
         }
     }
 
     fn modality(&mut self, path: &Path, r: &mut dyn BufRead) {
         for Line { no, fields: f } in self.lines(path, r, "form", 2) {
+            // `asserted` marks phrases that hold a negation particle but do
+            // not negate (لا يزال، غير أن): the longer match blocks لا / غير.
             match f[1].parse::<Modality>() {
-                Ok(Modality::Asserted) => {
-                    self.err(path, no, "column modality: asserted needs no marker".into());
-                }
                 Ok(m) => self.add_form(&f[0].clone(), Payload::Modal(m)),
                 Err(e) => self.err(path, no, format!("column modality: {e}")),
             }

@@ -43,6 +43,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score a triples CSV against gold triples.
     Eval(EvalArgs),
+    /// Show how each sentence of an article was read (items, phrases,
+    /// mentions), for lexicon and rule work.
+    Explain(ExtractArgs),
 }
 
 /// Options shared by commands that read articles.
@@ -119,6 +122,19 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
     match cli.command {
         Command::Build(a) => build::run(a, err),
         Command::Extract(a) => extract::run(a, out, err),
+        Command::Explain(a) => {
+            let p = prepare(&a.input)?;
+            let mut text = String::new();
+            article::for_each_article(&p.files, |item| -> Result<()> {
+                if let Ok(art) = item {
+                    text += &format!("== {}\n", art.id);
+                    text += &crate::extract::explain(&art, &p.lex);
+                }
+                Ok(())
+            })?;
+            write_out(out, text.as_bytes())?;
+            Ok(Outcome::Ok)
+        }
         Command::Eval(a) => {
             let report = eval::evaluate(&a.gold, &a.triples)?;
             let text = if a.json { serde_json::to_string_pretty(&report).expect("report serializes") + "\n" } else { report.render() };

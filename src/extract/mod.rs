@@ -144,6 +144,25 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
     out
 }
 
+/// Explains extraction sentence by sentence: items, phrases and mentions.
+pub fn explain(article: &Article, lex: &Lexicon) -> String {
+    let norm = normalize(&article.text);
+    let mut cast = Cast::new(lex);
+    let mut out = String::new();
+    for (si, sr) in scan::sentences(&norm.text).into_iter().enumerate() {
+        let toks = scan::tokens(&norm.text, sr);
+        let items = scan::items(&norm.text, &toks, &lex.gazetteer);
+        out += &format!("sentence {si}: {}\n", &norm.text[sr.start..sr.end]);
+        let mut probe = Cast { lex, persons: cast.persons.clone(), roles: cast.roles.clone(), recent: cast.recent.clone(), topic: cast.topic.clone() };
+        out += &rules::describe(&norm.text, &items, lex, &mut probe);
+        for r in rules::sentence(&norm.text, &items, lex, &mut cast) {
+            let id = |a: &Option<ActorInfo>| a.as_ref().map(|a| a.id.clone()).unwrap_or_default();
+            out += &format!("  => {} {} {} [{}] cue#{}\n", id(&r.subject), r.relation, id(&r.object), r.modality, r.cue);
+        }
+    }
+    out
+}
+
 fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
     let seg = &text[s..e];
     let lead = seg.len() - seg.trim_start().len();

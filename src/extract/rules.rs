@@ -35,7 +35,7 @@ const TOPIC_PREPS: &[&str] = &[
 
 /// Words that open a new clause: the subject search stops there.
 const BOUNDARIES: &[&str] = &[
-    "لكن", "لكنه", "لكنها", "لكنهما", "لكنهم", "ولكن", "بينما", "فيما", "حيث", "اذ", "بيد", "غير", "الا", "اما", "ثم", "بل",
+    "لكن", "كما", "لكنه", "لكنها", "لكنهما", "لكنهم", "ولكن", "بينما", "فيما", "حيث", "اذ", "بيد", "غير", "الا", "اما", "ثم", "بل",
 ];
 
 /// Nouns of institutions: between a title and its state they make the
@@ -123,7 +123,7 @@ struct Sentence<'a, 'l> {
     items: &'a [Item],
     lex: &'l Lexicon,
     means: Vec<Mean>,
-    cues: Vec<Vec<(Relation, Frame)>>,
+    cues: Vec<Vec<(Relation, Frame, bool)>>,
     modals: Vec<Option<Modality>>,
     phrases: Vec<Phrase>,
     /// For each item, the phrase covering it.
@@ -160,6 +160,37 @@ pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
     s.out
 }
 
+/// A line per item and per phrase, for `newsgraph explain`.
+pub(super) fn describe(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cast<'_>) -> String {
+    let mut s = Sentence {
+        text,
+        items,
+        lex,
+        means: Vec::new(),
+        cues: vec![Vec::new(); items.len()],
+        modals: vec![None; items.len()],
+        phrases: Vec::new(),
+        phrase_at: vec![None; items.len()],
+        out: Vec::new(),
+    };
+    s.classify(cast);
+    s.build_phrases(cast);
+    s.group();
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        let m = match &s.means[i] {
+            Mean::Actor(a, v) => format!("actor {} ({v:?})", a.id),
+            other => format!("{other:?}"),
+        };
+        out += &format!("  {i:>3} {:<20} prefix={:<4} {m} {:?} {:?}\n", s.word(i), it.prefix, s.cues[i], s.modals[i]);
+    }
+    for p in &s.phrases {
+        let ids: Vec<&str> = p.actors.iter().map(|a| a.id.as_str()).collect();
+        out += &format!("  phrase {}..{} {:?} prep={:?} adj={} group={}\n", p.first, p.last, ids, p.prep, p.adjectival, p.group);
+    }
+    out
+}
+
 impl<'a, 'l> Sentence<'a, 'l> {
     fn word(&self, i: usize) -> &'a str {
         &self.text[self.items[i].range.start..self.items[i].range.end]
@@ -173,7 +204,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     let ps = self.lex.gazetteer.payloads(*f);
                     for p in ps {
                         match *p {
-                            Payload::Cue { relation, frame, .. } => self.cues[i].push((relation, frame)),
+                            Payload::Cue { relation, frame, nominal, .. } => self.cues[i].push((relation, frame, nominal)),
                             Payload::Modal(m) => self.modals[i] = Some(m),
                             _ => {}
                         }
@@ -611,7 +642,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut out = Vec::new();
         let mut seen_groups = HashSet::new();
         let mut k = from;
-        while k < self.items.len() {
+        let mut words = 0;
+        while k < self.items.len() && words <= 6 {
             if matches!(self.means[k], Mean::Boundary | Mean::TopicPrep) || (k > from && !self.cues[k].is_empty() && self.phrase_at[k].is_none()) {
                 break;
             }
@@ -630,6 +662,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
                 k = ph.last + 1;
                 continue;
+            }
+            if matches!(self.means[k], Mean::Word) {
+                words += 1;
             }
             k += 1;
         }
@@ -713,7 +748,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
         self.out.push(Raw { subject: s, relation: rel, object: o, modality: m, cue: c });
     }
 
-    fn relations(&mut self, cast: &Cast<'_>) {
+    /// Whether the cue at `c` is used as a noun here: the lexicon says so,
+    /// or the word carries the article or a preposition.
+    fn nominal(&self, c: usize, lexical: bool) -> bool {
+        let it = &self.items[c];
+        lexical || it.prefix.ends_with("ال") || it.prefix.ends_with("لل") || it.has_prep() || (c > 0 && matches!(self.means[c - 1], Mean::Prep(_) | Mean::TopicPrep))
+    }
+
+    fn relations(&mut self, _cast: &Cast<'_>) {
         // The object of the last accusation: «اتهم تركيا بدعم أذربيجان»
         // makes Turkey the subject of the reported support.
         let mut accused: Option<ActorInfo> = None;
@@ -722,11 +764,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 continue;
             }
             let cues = self.cues[c].clone();
-            for (rel, frame) in cues {
-                let before = self.phrase_before(c);
-                let mut m = self.modality(c, before);
+            for (rel, frame, lexical_noun) in cues {
+                let nominal = self.nominal(c, lexical_noun);
+                let before = if nominal { self.apposition_before(c) } else { self.phrase_before(c) };
+                let m = self.modality(c, before);
                 match frame {
-                    Frame::Mutual => self.mutual(c, rel, before, m, cast),
+                    Frame::Mutual => self.mutual(c, rel, before, m, nominal),
                     Frame::Passive => {
                         let after = self.phrases_after(c + 1, rel);
                         let agent = after.iter().copied().find(|&p| matches!(self.phrases[p].prep, Some("من" | "ب")) || self.phrases[p].prep.is_none());
@@ -734,74 +777,110 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         let agents = agent.map(|a| self.group_actors(a)).unwrap_or_default();
                         self.emit_all(&agents, rel, &patients, m, c);
                     }
-                    Frame::Active => {
-                        let after = self.phrases_after(c + 1, rel);
-                        let mut subj: Vec<ActorInfo>;
-                        let obj: Vec<ActorInfo>;
-                        // «قاعدة عسكرية تركية في أذربيجان»: the nisba after a
-                        // noun cue is its agent.
-                        let agent_adj = after.first().copied().filter(|&p| self.phrases[p].adjectival && self.phrases[p].first <= c + 2);
-                        if let Some(a) = agent_adj {
-                            subj = self.group_actors(a);
-                            obj = after.get(1).map(|&p| self.group_actors(p)).unwrap_or_default();
-                        } else if self.items[c].prefix.contains('ب') && accused.is_some() && before.is_none_or(|b| self.phrases[b].actors.iter().any(|a| Some(&a.id) == accused.as_ref().map(|x| &x.id))) {
-                            subj = accused.clone().into_iter().collect();
-                            obj = after.first().map(|&p| self.group_actors(p)).unwrap_or_default();
-                            m = Modality::Reported;
-                        } else if let Some(b) = before {
-                            subj = self.group_actors(b);
-                            obj = after.first().map(|&p| self.group_actors(p)).unwrap_or_default();
-                        } else {
-                            match after.first() {
-                                Some(&p) if self.phrases[p].prep.is_none() => {
-                                    subj = self.group_actors(p);
-                                    obj = after.get(1).map(|&q| self.group_actors(q)).unwrap_or_default();
-                                    if obj.is_empty() && self.items[c].prefix.starts_with('و') && !locative(rel) {
-                                        // «...، واتّهم مجدداً تركيا»: the subject
-                                        // carries over; the one actor is the object.
-                                        if let Some(t) = self.sentence_topic(c) {
-                                            let o = subj.clone();
-                                            subj = vec![t];
-                                            self.emit_all(&subj, rel, &o, m, c);
-                                            if rel == Relation::Accuse {
-                                                accused = o.first().cloned();
-                                            }
-                                            continue;
-                                        }
-                                    }
-                                }
-                                Some(&p) => {
-                                    subj = self.sentence_topic(c).into_iter().collect();
-                                    obj = self.group_actors(p);
-                                }
-                                None => {
-                                    subj = Vec::new();
-                                    obj = Vec::new();
-                                }
-                            }
-                        }
-                        let objs = if locative(rel) && !obj.is_empty() {
-                            // Standing relations over places take every place after.
-                            let mut all = obj.clone();
-                            for &p in after.iter().skip(1) {
-                                for a in self.group_actors(p) {
-                                    if matches!(a.kind, ActorType::Place | ActorType::State) && !all.iter().any(|x| x.id == a.id) {
-                                        all.push(a);
-                                    }
-                                }
-                            }
-                            all
-                        } else {
-                            obj
-                        };
-                        if rel == Relation::Accuse {
-                            accused = objs.first().cloned();
-                        }
-                        self.emit_all(&subj, rel, &objs, m, c);
-                    }
+                    Frame::Active if nominal => self.active_noun(c, rel, before, m, &mut accused),
+                    Frame::Active => self.active_verb(c, rel, before, m, &mut accused),
                 }
             }
         }
+    }
+
+    /// A noun or participle: its agent is the noun it describes
+    /// («تركيا الداعمة لأذربيجان»), a nisba after it («اعتداء أرميني»), or
+    /// its genitive («طلب أرمينيا»); its patient follows with a preposition.
+    fn active_noun(&mut self, c: usize, rel: Relation, before: Option<usize>, mut m: Modality, accused: &mut Option<ActorInfo>) {
+        let after = self.phrases_after(c + 1, rel);
+        let mut rest = after.as_slice();
+        let mut subj = Vec::new();
+        if let Some(b) = before {
+            subj = self.group_actors(b);
+        } else if let Some(&p) = rest.first() {
+            let ph = &self.phrases[p];
+            let near = ph.first <= c + 3 && (c + 1..ph.first).all(|k| matches!(self.means[k], Mean::Word));
+            if near && (ph.adjectival || (ph.prep.is_none() && ph.first == c + 1)) {
+                subj = self.group_actors(p);
+                rest = &rest[1..];
+            }
+        }
+        if subj.is_empty() && self.items[c].prefix.contains('ب') {
+            // «اتهم تركيا بدعم أذربيجان»: the accused is the agent of what
+            // the accusation reports.
+            if let Some(a) = accused.clone() {
+                subj = vec![a];
+                m = Modality::Reported;
+            }
+        }
+        let obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+        let objs = self.with_more_places(rel, obj, rest);
+        if rel == Relation::Accuse {
+            *accused = objs.first().cloned();
+        }
+        self.emit_all(&subj, rel, &objs, m, c);
+    }
+
+    /// A verb: SVO when its subject stands before it in its clause, else
+    /// VSO; a verb joined by و to an earlier clause keeps that subject.
+    fn active_verb(&mut self, c: usize, rel: Relation, before: Option<usize>, m: Modality, accused: &mut Option<ActorInfo>) {
+        let after = self.phrases_after(c + 1, rel);
+        let (subj, rest): (Vec<ActorInfo>, &[usize]) = if let Some(b) = before {
+            (self.group_actors(b), after.as_slice())
+        } else {
+            match after.first() {
+                Some(&p) if self.phrases[p].prep.is_none() => {
+                    if after.len() == 1 && self.items[c].prefix.starts_with('و') && !locative(rel) {
+                        // «...، واتّهم مجدداً تركيا»: the subject carries over
+                        // and the one actor is the object.
+                        (self.sentence_topic(c).into_iter().collect(), after.as_slice())
+                    } else {
+                        (self.group_actors(p), &after[1..])
+                    }
+                }
+                Some(_) => (self.sentence_topic(c).into_iter().collect(), after.as_slice()),
+                None => (Vec::new(), after.as_slice()),
+            }
+        };
+        let obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+        let objs = self.with_more_places(rel, obj, rest);
+        if rel == Relation::Accuse {
+            *accused = objs.first().cloned();
+        }
+        self.emit_all(&subj, rel, &objs, m, c);
+    }
+
+    /// Standing relations over places take every place named after the cue.
+    fn with_more_places(&self, rel: Relation, obj: Vec<ActorInfo>, rest: &[usize]) -> Vec<ActorInfo> {
+        if !locative(rel) || obj.is_empty() {
+            return obj;
+        }
+        let mut all = obj;
+        for &p in rest.iter().skip(1) {
+            for a in self.group_actors(p) {
+                if matches!(a.kind, ActorType::Place) && !all.iter().any(|x| x.id == a.id) {
+                    all.push(a);
+                }
+            }
+        }
+        all
+    }
+
+    /// The noun a participle or noun cue stands in apposition to:
+    /// «تركيا الداعمة», «روسيا، الحليف», «جيش أذربيجان المدعوم».
+    fn apposition_before(&self, c: usize) -> Option<usize> {
+        if c == 0 || !self.items[c].prefix.ends_with("ال") {
+            return None;
+        }
+        let mut k = c - 1;
+        // One adjective or a comma may stand between.
+        for _ in 0..2 {
+            if let Some(p) = self.phrase_at[k] {
+                let ph = &self.phrases[p];
+                return (ph.prep.is_none() || ph.prep == Some("ل")).then(|| self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p));
+            }
+            match self.means[k] {
+                Mean::Punct(',') | Mean::Word if k > 0 => k -= 1,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The subject the sentence opened with, for a verb whose subject the
@@ -810,7 +889,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
         self.phrases.iter().take_while(|p| p.last < c).find(|p| p.prep.is_none() && !p.adjectival).and_then(|p| p.actors.first().cloned())
     }
 
-    fn mutual(&mut self, c: usize, rel: Relation, before: Option<usize>, m: Modality, cast: &Cast<'_>) {
+    fn mutual(&mut self, c: usize, rel: Relation, before: Option<usize>, m: Modality, nominal: bool) {
+        let before = before.or_else(|| self.phrase_before(c));
         let after = self.phrases_after(c + 1, rel);
         // «بين X وY»
         let between = (c + 1..(c + 4).min(self.items.len())).find(|&k| matches!(self.means[k], Mean::Prep("بين")));
@@ -871,10 +951,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let g = self.group_actors(self.phrases.iter().position(|q| q.group == p.group).unwrap_or(0));
             (g.len() >= 2).then_some(g)
         });
-        if let Some(g) = pair {
+        if let Some(g) = pair.filter(|_| !nominal) {
             self.emit_pairs(&g, rel, m, c);
         }
-        let _ = cast;
     }
 
     fn emit_all(&mut self, subj: &[ActorInfo], rel: Relation, obj: &[ActorInfo], m: Modality, c: usize) {
