@@ -16,7 +16,10 @@ pub struct Dir {
 impl Dir {
     /// A new, empty folder; `name` only makes it easier to find when kept.
     pub fn new(name: &str) -> Dir {
-        let tmp = tempfile::Builder::new().prefix(&format!("newsgraph-{name}-")).tempdir().expect("temp dir");
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!("newsgraph-{name}-"))
+            .tempdir()
+            .expect("temp dir");
         Dir { tmp }
     }
 
@@ -66,7 +69,8 @@ pub fn root() -> PathBuf {
 
 /// Runs a command and returns its output, whatever the exit code.
 pub fn run(cmd: &mut Command) -> Output {
-    cmd.output().unwrap_or_else(|e| panic!("running {cmd:?}: {e}"))
+    cmd.output()
+        .unwrap_or_else(|e| panic!("running {cmd:?}: {e}"))
 }
 
 /// Runs a command and panics, showing stderr, unless it exits 0.
