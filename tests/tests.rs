@@ -1,1 +1,16 @@
+//! The integration test binary (`autotests = false`): one module per area,
+//! each driving the real `newsgraph` binary through `util`.
 
+/// Temporary folders and a runner for the built binary.
+mod util;
+
+/// Exports as Gephi, Graphviz, networkx, igraph, LibreOffice and
+/// neo4j-admin read them; filters; byte-identical output.
+mod export;
+
+/// Bad input and faults from the command line: skips, exit codes, limits,
+/// earlier exports left untouched (issue 6).
+mod faults;
+
+/// Property tests of extraction on random Arabic-like text (issue 6).
+mod props;
