@@ -1,5 +1,5 @@
 //! The merged graph: one node per actor, one edge per (subject, relation,
-//! object), every citation kept.
+//! object), with what the exports show of its citations.
 //!
 //! In: triple mentions (from extraction, or read back from `triples.csv`
 //! files of many shards) and the lexicon for actor metadata. Out: a
@@ -11,9 +11,17 @@
 //!   and edges are keyed by id and every list is sorted before it is read;
 //! - symmetric relations are stored once, subject ≤ object by id;
 //! - only complete mentions whose modality the [`GraphOptions`] keep make
-//!   edges (by default asserted and reported: a denied attack is no edge).
+//!   edges (by default asserted and reported: a denied attack is no edge);
+//! - memory grows with the graph, not with the corpus: an edge keeps counts,
+//!   its article ids (one shared copy per article), its first citation and
+//!   its dates, never the list of its citations, which runs spill to disk
+//!   instead ([`crate::collect`]).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::{
+    cmp::Ordering,
+    collections::{BTreeMap, BTreeSet, HashMap},
+    sync::Arc,
+};
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use serde::Serialize;
@@ -71,122 +79,10 @@ pub struct Citation {
     pub date: String,
 }
 
-/// An edge with everything merged into it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Edge {
-    /// Subject id.
-    pub source: String,
-    /// Object id.
-    pub target: String,
-    /// Relation.
-    pub relation: Relation,
-    /// Number of citations.
-    pub weight: usize,
-    /// Articles it was read in, sorted.
-    pub articles: Vec<String>,
-    /// Citations per modality.
-    pub modalities: BTreeMap<Modality, usize>,
-    /// Every citation, sorted by article and position.
-    pub citations: Vec<Citation>,
-}
-
-impl Edge {
-    /// The first citation's evidence.
-    pub fn first_evidence(&self) -> &str {
-        self.citations.first().map(|c| c.evidence.as_str()).unwrap_or("")
-    }
-
-    /// `asserted;reported` style list.
-    pub fn modality_list(&self) -> String {
-        self.modalities.keys().map(|m| m.as_str()).collect::<Vec<_>>().join(";")
-    }
-
-    /// Earliest and latest dates among its citations (ISO `YYYY-MM-DD`).
-    pub fn date_range(&self) -> Option<(String, String)> {
-        let ds: BTreeSet<String> = self.citations.iter().filter_map(|c| iso_date(&c.date)).collect();
-        Some((ds.first()?.clone(), ds.last()?.clone()))
-    }
-}
-
-/// The ISO date prefix of a date string, if it has one.
-pub fn iso_date(s: &str) -> Option<String> {
-    let d = s.get(..10)?;
-    let b = d.as_bytes();
-    let ok = b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
-    ok.then(|| d.to_string())
-}
-
-/// Which mentions become edges.
-#[derive(Clone, Debug)]
-pub struct GraphOptions {
-    /// Modalities kept.
-    pub modalities: Vec<Modality>,
-}
-
-impl Default for GraphOptions {
-    fn default() -> Self {
-        GraphOptions { modalities: vec![Modality::Asserted, Modality::Reported] }
-    }
-}
-
-/// The merged graph.
-#[derive(Debug, Default)]
-pub struct KnowledgeGraph {
-    /// The petgraph graph; parallel edges are distinct relations.
-    pub graph: DiGraph<Node, Edge>,
-    nodes: HashMap<String, NodeIndex>,
-    edges: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
-}
-
-impl KnowledgeGraph {
-    /// Builds the graph from mentions; the result does not depend on their order.
-    pub fn build<'m>(mentions: impl IntoIterator<Item = &'m TripleMention>, lex: Option<&Lexicon>, opts: &GraphOptions) -> KnowledgeGraph {
-        let mut g = KnowledgeGraph::default();
-        for m in mentions {
-            g.add(m, lex, opts);
-        }
-        g.finish();
-        g
-    }
-
-    /// Adds one mention (ignored unless complete and of a kept modality).
-    pub fn add(&mut self, m: &TripleMention, lex: Option<&Lexicon>, opts: &GraphOptions) {
-        if !m.complete || m.subject.is_empty() || m.object.is_empty() || !opts.modalities.contains(&m.modality) {
-            return;
-        }
-        let (mut s, mut o) = ((&m.subject, &m.subject_label, &m.subject_type), (&m.object, &m.object_label, &m.object_type));
-        if m.relation.is_symmetric() && o.0 < s.0 {
-            std::mem::swap(&mut s, &mut o);
-        }
-        let date = iso_date(&m.date).unwrap_or_default();
-        let si = self.node(s.0, s.1, s.2, lex, &date);
-        let oi = self.node(o.0, o.1, o.2, lex, &date);
-        let key = (si, m.relation, oi);
-        let ei = match self.edges.get(&key) {
-            Some(&e) => e,
-            None => {
-                let e = self.graph.add_edge(
-                    si,
-                    oi,
-                    Edge {
-                        source: s.0.clone(),
-                        target: o.0.clone(),
-                        relation: m.relation,
-                        weight: 0,
-                        articles: Vec::new(),
-                        modalities: BTreeMap::new(),
-                        citations: Vec::new(),
-                    },
-                );
-                self.edges.insert(key, e);
-                e
-            }
-        };
-        let e = &mut self.graph[ei];
-        e.weight += 1;
-        *e.modalities.entry(m.modality).or_default() += 1;
-        e.articles.push(m.article.clone());
-        e.citations.push(Citation {
+impl Citation {
+    /// The citation a mention makes.
+    pub fn of(m: &TripleMention) -> Citation {
+        Citation {
             article: m.article.clone(),
             sentence: m.sentence,
             start: m.start,
@@ -197,19 +93,268 @@ impl KnowledgeGraph {
             cue: m.cue.clone(),
             evidence: m.evidence.clone(),
             date: m.date.clone(),
-        });
+        }
     }
 
-    fn node(&mut self, id: &str, label: &str, kind: &str, lex: Option<&Lexicon>, date: &str) -> NodeIndex {
+    /// Orders a mention's citation against this one without building it.
+    fn cmp_mention(&self, m: &TripleMention) -> Ordering {
+        (
+            m.article.as_str(),
+            m.sentence,
+            m.start,
+            m.end,
+            m.char_start,
+            m.char_end,
+            m.modality,
+            m.cue.as_str(),
+            m.evidence.as_str(),
+            m.date.as_str(),
+        )
+            .cmp(&(
+                self.article.as_str(),
+                self.sentence,
+                self.start,
+                self.end,
+                self.char_start,
+                self.char_end,
+                self.modality,
+                self.cue.as_str(),
+                self.evidence.as_str(),
+                self.date.as_str(),
+            ))
+            .reverse()
+    }
+}
+
+/// An edge with everything the exports show about it.
+///
+/// The edge keeps counts and one citation, not every citation: a corpus of
+/// a million articles has millions of citations, each with its sentence,
+/// and they would not fit in memory. `graph.json` lists every citation by
+/// streaming them from where the run spilled them (see
+/// [`crate::collect`] and [`crate::export::MentionSource`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edge {
+    /// Subject id.
+    pub source: String,
+    /// Object id.
+    pub target: String,
+    /// Relation.
+    pub relation: Relation,
+    /// Number of citations.
+    pub weight: usize,
+    /// Articles it was read in, sorted, each once. Shared with the other
+    /// edges of the same article rather than copied.
+    pub articles: Vec<Arc<str>>,
+    /// Citations per modality.
+    pub modalities: BTreeMap<Modality, usize>,
+    /// The first citation by article and position, the one exports quote.
+    pub first_citation: Option<Citation>,
+    /// Every ISO date (`YYYY-MM-DD`) among the citations, for timelines.
+    pub days: BTreeSet<String>,
+}
+
+impl Edge {
+    /// Number of citations (the same as [`Edge::weight`]).
+    pub fn citation_count(&self) -> usize {
+        self.weight
+    }
+
+    /// The first citation's evidence.
+    pub fn first_evidence(&self) -> &str {
+        self.first_citation
+            .as_ref()
+            .map(|c| c.evidence.as_str())
+            .unwrap_or("")
+    }
+
+    /// `asserted;reported` style list.
+    pub fn modality_list(&self) -> String {
+        self.modalities
+            .keys()
+            .map(|m| m.as_str())
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+
+    /// Earliest and latest dates among its citations (ISO `YYYY-MM-DD`).
+    pub fn date_range(&self) -> Option<(String, String)> {
+        Some((self.days.first()?.clone(), self.days.last()?.clone()))
+    }
+}
+
+/// The ISO date prefix of a date string, if it has one.
+pub fn iso_date(s: &str) -> Option<String> {
+    let d = s.get(..10)?;
+    let b = d.as_bytes();
+    let ok = b.iter().enumerate().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            *c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
+    ok.then(|| d.to_string())
+}
+
+/// Which mentions become edges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GraphOptions {
+    /// Modalities kept.
+    pub modalities: Vec<Modality>,
+}
+
+impl Default for GraphOptions {
+    fn default() -> Self {
+        GraphOptions {
+            modalities: vec![Modality::Asserted, Modality::Reported],
+        }
+    }
+}
+
+impl GraphOptions {
+    /// The edge a mention cites, as `(subject, relation, object)` with a
+    /// symmetric relation's ids in order, or `None` when the mention makes
+    /// no edge (incomplete, or of a modality not kept).
+    pub fn edge_key<'m>(&self, m: &'m TripleMention) -> Option<(&'m str, Relation, &'m str)> {
+        if !m.complete
+            || m.subject.is_empty()
+            || m.object.is_empty()
+            || !self.modalities.contains(&m.modality)
+        {
+            return None;
+        }
+        let (s, o) = (m.subject.as_str(), m.object.as_str());
+        Some(if m.relation.is_symmetric() && o < s {
+            (o, m.relation, s)
+        } else {
+            (s, m.relation, o)
+        })
+    }
+}
+
+/// The merged graph.
+#[derive(Debug, Default)]
+pub struct KnowledgeGraph {
+    /// The petgraph graph; parallel edges are distinct relations.
+    pub graph: DiGraph<Node, Edge>,
+    nodes: HashMap<String, NodeIndex>,
+    edges: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    options: GraphOptions,
+    /// The last article id seen: mentions come article by article, so one
+    /// shared copy per article serves every edge it cites.
+    last_article: Option<Arc<str>>,
+}
+
+impl KnowledgeGraph {
+    /// Builds the graph from mentions; the result does not depend on their order.
+    pub fn build<'m>(
+        mentions: impl IntoIterator<Item = &'m TripleMention>,
+        lex: Option<&Lexicon>,
+        opts: &GraphOptions,
+    ) -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::default();
+        for m in mentions {
+            g.add(m, lex, opts);
+        }
+        g.finish();
+        g
+    }
+
+    /// The options of the last [`KnowledgeGraph::add`]: which mentions cite
+    /// its edges.
+    pub fn options(&self) -> &GraphOptions {
+        &self.options
+    }
+
+    /// Adds one mention (ignored unless complete and of a kept modality).
+    ///
+    /// Call [`KnowledgeGraph::finish`] after the last one.
+    pub fn add(&mut self, m: &TripleMention, lex: Option<&Lexicon>, opts: &GraphOptions) {
+        if self.options != *opts {
+            self.options = opts.clone();
+        }
+        let Some((s, relation, o)) = opts.edge_key(m) else {
+            return;
+        };
+        let label = |id: &str| {
+            if id == m.subject {
+                (m.subject_label.as_str(), m.subject_type.as_str())
+            } else {
+                (m.object_label.as_str(), m.object_type.as_str())
+            }
+        };
+        let date = iso_date(&m.date);
+        let d = date.as_deref().unwrap_or("");
+        let si = self.node(s, label(s), lex, d);
+        let oi = self.node(o, label(o), lex, d);
+        let key = (si, relation, oi);
+        let ei = match self.edges.get(&key) {
+            Some(&e) => e,
+            None => {
+                let e = self.graph.add_edge(
+                    si,
+                    oi,
+                    Edge {
+                        source: s.to_string(),
+                        target: o.to_string(),
+                        relation,
+                        weight: 0,
+                        articles: Vec::new(),
+                        modalities: BTreeMap::new(),
+                        first_citation: None,
+                        days: BTreeSet::new(),
+                    },
+                );
+                self.edges.insert(key, e);
+                e
+            }
+        };
+        let article = match &self.last_article {
+            Some(a) if **a == *m.article => a.clone(),
+            _ => {
+                let a: Arc<str> = Arc::from(m.article.as_str());
+                self.last_article = Some(a.clone());
+                a
+            }
+        };
+        let e = &mut self.graph[ei];
+        e.weight += 1;
+        *e.modalities.entry(m.modality).or_default() += 1;
+        if e.articles.last().is_none_or(|l| **l != *article) {
+            e.articles.push(article);
+        }
+        if e.first_citation
+            .as_ref()
+            .is_none_or(|c| c.cmp_mention(m) == Ordering::Greater)
+        {
+            e.first_citation = Some(Citation::of(m));
+        }
+        if let Some(d) = date {
+            e.days.insert(d);
+        }
+    }
+
+    fn node(
+        &mut self,
+        id: &str,
+        (label, kind): (&str, &str),
+        lex: Option<&Lexicon>,
+        date: &str,
+    ) -> NodeIndex {
         let i = match self.nodes.get(id) {
             Some(&i) => i,
             None => {
                 let known = lex.and_then(|l| l.actor(id));
                 let node = Node {
                     id: id.to_string(),
-                    label: known.map(|a| a.label_ar.clone()).unwrap_or_else(|| label.to_string()),
+                    label: known
+                        .map(|a| a.label_ar.clone())
+                        .unwrap_or_else(|| label.to_string()),
                     label_en: known.map(|a| a.label_en.clone()).unwrap_or_default(),
-                    kind: known.map(|a| a.kind.as_str().to_string()).unwrap_or_else(|| kind.to_string()),
+                    kind: known
+                        .map(|a| a.kind.as_str().to_string())
+                        .unwrap_or_else(|| kind.to_string()),
                     country: known.and_then(|a| a.country.clone()).unwrap_or_default(),
                     mentions: 0,
                     first_date: String::new(),
@@ -224,7 +369,10 @@ impl KnowledgeGraph {
         n.mentions += 1;
         // A label read from text may differ shard to shard; the smallest wins
         // so the result does not depend on order.
-        if lex.and_then(|l| l.actor(id)).is_none() && !label.is_empty() && (n.label.is_empty() || label < n.label.as_str()) {
+        if lex.and_then(|l| l.actor(id)).is_none()
+            && !label.is_empty()
+            && (n.label.is_empty() || label < n.label.as_str())
+        {
             n.label = label.to_string();
         }
         if !date.is_empty() {
@@ -238,12 +386,15 @@ impl KnowledgeGraph {
         i
     }
 
-    fn finish(&mut self) {
+    /// Puts every edge's article list in order; call after the last
+    /// [`KnowledgeGraph::add`] ([`KnowledgeGraph::build`] does).
+    pub fn finish(&mut self) {
         for e in self.graph.edge_weights_mut() {
             e.articles.sort();
             e.articles.dedup();
-            e.citations.sort();
+            e.articles.shrink_to_fit();
         }
+        self.last_article = None;
     }
 
     /// Nodes sorted by id.
@@ -256,7 +407,13 @@ impl KnowledgeGraph {
     /// Edges sorted by (source, relation, target).
     pub fn edges(&self) -> Vec<&Edge> {
         let mut v: Vec<&Edge> = self.graph.edge_weights().collect();
-        v.sort_by(|a, b| (&a.source, a.relation.as_str(), &a.target).cmp(&(&b.source, b.relation.as_str(), &b.target)));
+        v.sort_by(|a, b| {
+            (&a.source, a.relation.as_str(), &a.target).cmp(&(
+                &b.source,
+                b.relation.as_str(),
+                &b.target,
+            ))
+        });
         v
     }
 
@@ -267,12 +424,27 @@ impl KnowledgeGraph {
 
     /// Keeps only what `keep` accepts, and then only nodes with an edge.
     pub fn filter(&self, keep: impl Fn(&Edge) -> bool) -> KnowledgeGraph {
-        let mut g = KnowledgeGraph::default();
+        let mut g = KnowledgeGraph {
+            options: self.options.clone(),
+            ..KnowledgeGraph::default()
+        };
         for e in self.edges().into_iter().filter(|e| keep(e)) {
-            let s = self.node_by_id(&e.source).expect("edge source is a node").clone();
-            let t = self.node_by_id(&e.target).expect("edge target is a node").clone();
-            let si = *g.nodes.entry(s.id.clone()).or_insert_with(|| g.graph.add_node(s));
-            let ti = *g.nodes.entry(t.id.clone()).or_insert_with(|| g.graph.add_node(t));
+            let s = self
+                .node_by_id(&e.source)
+                .expect("edge source is a node")
+                .clone();
+            let t = self
+                .node_by_id(&e.target)
+                .expect("edge target is a node")
+                .clone();
+            let si = *g
+                .nodes
+                .entry(s.id.clone())
+                .or_insert_with(|| g.graph.add_node(s));
+            let ti = *g
+                .nodes
+                .entry(t.id.clone())
+                .or_insert_with(|| g.graph.add_node(t));
             let ei = g.graph.add_edge(si, ti, e.clone());
             g.edges.insert((si, e.relation, ti), ei);
         }
@@ -282,7 +454,9 @@ impl KnowledgeGraph {
     /// Node ids within `depth` hops of `id`, either direction.
     pub fn neighbourhood(&self, id: &str, depth: usize) -> BTreeSet<String> {
         let mut seen = BTreeSet::new();
-        let Some(&start) = self.nodes.get(id) else { return seen };
+        let Some(&start) = self.nodes.get(id) else {
+            return seen;
+        };
         let mut frontier = vec![start];
         seen.insert(id.to_string());
         for _ in 0..depth {

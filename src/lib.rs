@@ -37,10 +37,12 @@
 
 pub mod article;
 pub mod cli;
+pub mod collect;
 pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod extsort;
 pub mod graph;
 pub mod lexicon;
 pub mod normalize;

@@ -5,15 +5,23 @@
 //!
 //! What must hold: the order of mentions is the input order whatever the
 //! number of threads (batches are extracted in parallel and handed on in
-//! sequence), so every export is byte-identical across thread counts; only
-//! one batch of articles is in memory at a time.
+//! sequence), so every export is byte-identical across thread counts; at
+//! most three batches of articles are in memory at a time (one being read,
+//! one waiting, one being extracted).
+//!
+//! Reading (decompression, JSON parsing) runs on its own thread, one batch
+//! ahead of extraction, so the cores that extract never wait for input.
 
-use std::path::{Path, PathBuf};
+use std::{
+    path::{Path, PathBuf},
+    sync::mpsc,
+    thread,
+};
 
 use rayon::prelude::*;
 
 use crate::{
-    article::{Skip, for_each_article},
+    article::{Article, ReadOptions, Skip, for_each_article_with},
     extract::{TripleMention, extract},
     lexicon::Lexicon,
 };
@@ -21,6 +29,10 @@ use crate::{
 /// Articles extracted together; large enough to keep cores busy, small
 /// enough to bound memory.
 pub const BATCH: usize = 512;
+
+/// A batch is also handed on once its texts reach this many bytes, so a
+/// corpus of very long articles keeps memory bounded too.
+pub const BATCH_BYTES: usize = 16 << 20;
 
 /// What a run read.
 #[derive(Clone, Debug, Default)]
@@ -33,6 +45,8 @@ pub struct Summary {
     pub mentions: usize,
     /// Articles that could not be read.
     pub skipped: Vec<Skip>,
+    /// Input files read to the end (for progress over many files).
+    pub files_done: usize,
 }
 
 /// Streams every article of `files` through extraction.
@@ -43,38 +57,84 @@ pub struct Summary {
 pub fn run<E>(
     files: &[PathBuf],
     lex: &Lexicon,
+    progress: impl FnMut(&Summary),
+    sink: impl FnMut(Vec<TripleMention>) -> Result<(), E>,
+) -> Result<Summary, E> {
+    run_with(files, &ReadOptions::default(), lex, progress, sink)
+}
+
+/// What the reading thread hands on, in input order.
+enum Read {
+    Batch(Vec<Article>),
+    Skip(Skip),
+    FileDone,
+}
+
+/// [`run`], reading the inputs as `read` says (their encoding).
+pub fn run_with<E>(
+    files: &[PathBuf],
+    read: &ReadOptions,
+    lex: &Lexicon,
     mut progress: impl FnMut(&Summary),
     mut sink: impl FnMut(Vec<TripleMention>) -> Result<(), E>,
 ) -> Result<Summary, E> {
     let mut summary = Summary::default();
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<crate::article::Article>, summary: &mut Summary| -> Result<(), E> {
-        let found: Vec<Vec<TripleMention>> = batch.par_iter().map(|a| extract(a, lex)).collect();
-        summary.articles += batch.len();
-        summary.bytes += batch.iter().map(|a| a.text.len() as u64).sum::<u64>();
-        batch.clear();
-        let all: Vec<TripleMention> = found.into_iter().flatten().collect();
-        summary.mentions += all.len();
-        sink(all)?;
-        progress(summary);
-        Ok(())
-    };
-    for_each_article(files, |item| {
-        match item {
-            Ok(a) => {
-                batch.push(a);
-                if batch.len() == BATCH {
-                    flush(&mut batch, &mut summary)?;
+    // One batch may wait while one is extracted and the next is read.
+    let (tx, rx) = mpsc::sync_channel::<Read>(1);
+    thread::scope(|scope| {
+        scope.spawn(move || read_batches(files, read, tx));
+        for msg in rx {
+            match msg {
+                Read::Skip(s) => summary.skipped.push(s),
+                Read::FileDone => summary.files_done += 1,
+                Read::Batch(batch) => {
+                    let found: Vec<Vec<TripleMention>> =
+                        batch.par_iter().map(|a| extract(a, lex)).collect();
+                    summary.articles += batch.len();
+                    summary.bytes += batch.iter().map(|a| a.text.len() as u64).sum::<u64>();
+                    drop(batch);
+                    let all: Vec<TripleMention> = found.into_iter().flatten().collect();
+                    summary.mentions += all.len();
+                    // Returning drops the receiver, which stops the reader.
+                    sink(all)?;
+                    progress(&summary);
                 }
             }
-            Err(s) => summary.skipped.push(s),
         }
-        Ok(())
-    })?;
-    if !batch.is_empty() {
-        flush(&mut batch, &mut summary)?;
+        Ok(summary)
+    })
+}
+
+/// Reads `files` into batches on the calling thread; stops when the
+/// receiver is gone.
+fn read_batches(files: &[PathBuf], read: &ReadOptions, tx: mpsc::SyncSender<Read>) {
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut bytes = 0;
+    for file in files {
+        let sent = for_each_article_with(std::slice::from_ref(file), read, |item| match item {
+            Ok(a) => {
+                bytes += a.text.len();
+                batch.push(a);
+                if batch.len() == BATCH || bytes >= BATCH_BYTES {
+                    bytes = 0;
+                    tx.send(Read::Batch(std::mem::replace(
+                        &mut batch,
+                        Vec::with_capacity(BATCH),
+                    )))
+                } else {
+                    Ok(())
+                }
+            }
+            Err(s) => tx.send(Read::Skip(s)),
+        })
+        .and_then(|()| tx.send(Read::FileDone));
+        if sent.is_err() {
+            return;
+        }
     }
-    Ok(summary)
+    if !batch.is_empty() {
+        let _ = tx.send(Read::Batch(batch));
+    }
 }
 
 /// Where the lexicons are when `--data` is not given: `$NEWSGRAPH_DATA`,

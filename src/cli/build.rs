@@ -1,46 +1,58 @@
 //! `newsgraph build`: extract, merge, write every export.
+//!
+//! Mentions are never all in memory: each batch goes into a
+//! [`Collector`], which keeps the graph and spills the rows of
+//! `triples.csv` and the citations of `graph.json` to sorted runs in the
+//! output folder; the exports are then written from those runs.
 
-use std::{
-    io::{self, IsTerminal, Write},
-    time::Instant,
-};
+use std::{fs, io::Write, time::Instant};
 
-use super::{BuildArgs, Outcome, finish, prepare, progress_line};
+use super::{BuildArgs, Outcome, finish, prepare, progress::Progress};
 use crate::{
-    error::Result,
+    collect::Collector,
+    error::{Error, Result},
     export::{self, ExportOptions},
-    extract::TripleMention,
-    graph::{GraphOptions, KnowledgeGraph},
+    graph::GraphOptions,
     pipeline,
 };
 
 pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
     let p = prepare(&a.input)?;
+    fs::create_dir_all(&a.out).map_err(|e| Error::io(&a.out, e))?;
     let started = Instant::now();
-    let tty = io::stderr().is_terminal() && !a.input.quiet;
-    let mut mentions: Vec<TripleMention> = Vec::new();
-    let summary = pipeline::run(
+    let opts = GraphOptions {
+        modalities: a.modalities.clone(),
+    };
+    let mut collector = Collector::new(&a.out, Some(&p.lex), &opts, a.sort_memory << 20);
+    let progress = Progress::new(&p.files, !a.input.quiet);
+    let summary = pipeline::run_with(
         &p.files,
+        &p.read,
         &p.lex,
-        |s| {
-            if tty {
-                let _ = write!(err, "{}", progress_line(s, started));
-            }
-        },
+        |s| progress.update(s),
         |batch| -> Result<()> {
-            mentions.extend(batch);
+            for m in &batch {
+                collector.add(m).map_err(|e| Error::io(&a.out, e))?;
+            }
             Ok(())
         },
     )?;
-    if tty {
-        let _ = writeln!(err);
-    }
-    let opts = GraphOptions { modalities: a.modalities.clone() };
-    let g = KnowledgeGraph::build(&mentions, Some(&p.lex), &opts);
-    export::write_all(&a.out, &g, &mentions, &ExportOptions { excel_bom: a.excel })?;
+    progress.finish();
+    let (g, mut spilled) = collector.finish().map_err(|e| Error::io(&a.out, e))?;
+    export::write_all_from(
+        &a.out,
+        &g,
+        &mut spilled,
+        &ExportOptions { excel_bom: a.excel },
+    )?;
     if !a.input.quiet {
-        let _ = writeln!(err, "{} nodes, {} edges written to {}", g.graph.node_count(), g.graph.edge_count(), a.out.display());
+        let _ = writeln!(
+            err,
+            "{} nodes, {} edges written to {}",
+            g.graph.node_count(),
+            g.graph.edge_count(),
+            a.out.display()
+        );
     }
     Ok(finish(&a.input, &summary, started, err))
 }
-

@@ -14,6 +14,8 @@ use clap::{Args, Parser, Subcommand};
 
 mod build;
 mod extract;
+mod merge;
+mod progress;
 
 
 use crate::{
@@ -39,6 +41,9 @@ pub struct Cli {
 pub enum Command {
     /// Extract, merge and write every export of the graph into a folder.
     Build(BuildArgs),
+    /// Build the graph and every export from the triples.csv files of
+    /// shards built apart (see README, "Performance and scale").
+    Merge(MergeArgs),
     /// Print every triple mention as one JSON object a line.
     Extract(ExtractArgs),
     /// Score a triples CSV against gold triples.
@@ -85,6 +90,35 @@ pub struct BuildArgs {
     /// Modalities that make edges (comma-separated).
     #[arg(long, value_delimiter = ',', default_values = ["asserted", "reported"])]
     pub modalities: Vec<Modality>,
+    /// Memory for sorting rows before they spill to the output folder, MB.
+    #[arg(long, default_value_t = 64, hide = true)]
+    pub sort_memory: usize,
+}
+
+/// `merge` options.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The triples.csv files of the shards, in any order.
+    #[arg(required = true)]
+    pub triples: Vec<PathBuf>,
+    /// The output folder.
+    #[arg(long, short = 'o', default_value = "exports")]
+    pub out: PathBuf,
+    /// The lexicon folder, for actor labels (as in `build`).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// Start CSV files with a byte-order mark so Excel reads Arabic.
+    #[arg(long)]
+    pub excel: bool,
+    /// Modalities that make edges (comma-separated).
+    #[arg(long, value_delimiter = ',', default_values = ["asserted", "reported"])]
+    pub modalities: Vec<Modality>,
+    /// No summary on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Memory for sorting rows before they spill to the output folder, MB.
+    #[arg(long, default_value_t = 64, hide = true)]
+    pub sort_memory: usize,
 }
 
 /// `extract` options.
@@ -121,6 +155,7 @@ pub enum Outcome {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     match cli.command {
         Command::Build(a) => build::run(a, err),
+        Command::Merge(a) => merge::run(a, err),
         Command::Extract(a) => extract::run(a, out, err),
         Command::Explain(a) => {
             let p = prepare(&a.input)?;
