@@ -33,6 +33,12 @@ const TOPIC_PREPS: &[&str] = &[
     "اعتبار", "باستثناء", "سوى",
 ];
 
+/// «إن / أن» and kin: a reported clause with its own subject begins.
+const COMPLEMENTIZERS: &[&str] = &["ان", "انه", "انها", "بان", "لان", "وان", "فان", "انهم", "انهما"];
+
+/// Topic prepositions of time: their phrase is skipped, not a stop.
+const TIME_PREPS: &[&str] = &["منذ", "خلال", "بعد", "قبل", "حتى"];
+
 /// Words that open a new clause: the subject search stops there.
 const BOUNDARIES: &[&str] = &[
     "لكن", "كما", "لكنه", "لكنها", "لكنهما", "لكنهم", "ولكن", "بينما", "فيما", "حيث", "اذ", "بيد", "غير", "الا", "اما", "ثم", "بل",
@@ -60,6 +66,9 @@ const STOPWORDS: &[&str] = &[
     "هو", "هي", "هم", "نحن", "انا", "له", "لها", "به", "بها", "فيه", "فيها", "عليه", "عليها", "منه", "منها", "اي", "تم", "ليس",
     "بين", "ضد", "عند", "حتى", "اذا", "لو", "كذلك", "وذلك", "فقط", "مجددا", "سابق", "وقت", "العاصمه", "مدينه", "بلاده",
 ];
+
+/// Relative pronouns: a clause about the noun before them begins.
+const RELATIVES: &[&str] = &["التي", "الذي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان", "اللواتي", "اللاتي"];
 
 /// «بلاده»: the state of the person or state in play.
 const THEIR_STATE: &[&str] = &["بلاده", "بلادها", "دولته", "دولتها", "حكومته", "حكومتها", "بلادهم"];
@@ -90,7 +99,7 @@ enum Mean {
     Actor(ActorInfo, Via),
     Role { relation: Relation, plural: bool },
     Counterpart,
-    Organ(u32),
+    Organ(u32, bool),
     TheirState,
     TheTwo,
     Latter,
@@ -99,6 +108,7 @@ enum Mean {
     ThePlace,
     Prep(&'static str),
     TopicPrep,
+    Relative,
     Boundary,
     Word,
     Punct(char),
@@ -216,7 +226,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     let main = main.or_else(|| {
                         ps.iter().find_map(|p| match *p {
                             Payload::Role { relation, plural } => Some(Mean::Role { relation, plural }),
-                            Payload::Organ { actor } => Some(Mean::Organ(actor)),
+                            Payload::Organ { actor, group } => Some(Mean::Organ(actor, group)),
                             _ => None,
                         })
                     });
@@ -232,6 +242,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let w = self.word(i);
         if let Some(p) = PREPS.iter().find(|p| **p == w) {
             return Mean::Prep(p);
+        }
+        if RELATIVES.contains(&w) {
+            return Mean::Relative;
         }
         let classes: [(&[&str], Mean); 10] = [
             (TOPIC_PREPS, Mean::TopicPrep),
@@ -276,15 +289,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     fn prep_before(&self, first: usize) -> Option<&'static str> {
-        let it = &self.items[first];
-        if it.has_prep() {
-            return Some(if it.prefix.contains('ب') {
-                "ب"
-            } else if it.prefix.contains('ل') {
-                "ل"
-            } else {
-                "ك"
-            });
+        match self.items[first].prep() {
+            Some('ب') => return Some("ب"),
+            Some('ل') => return Some("ل"),
+            Some(_) => return Some("ك"),
+            None => {}
         }
         let mut j = first;
         // A preposition may stand one word before: «من حدود أرمينيا» is not,
@@ -331,8 +340,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     i = self.role_phrase(i, Some(rel.unwrap_or(Relation::OfficialOf)), false, cast);
                     continue;
                 }
-                Mean::Organ(g) => {
-                    i = self.organ_phrase(i, g, cast);
+                Mean::Organ(g, group) => {
+                    i = self.organ_phrase(i, g, group, cast);
                     continue;
                 }
                 Mean::Actor(a, via) => {
@@ -349,8 +358,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     self.push_phrase(vec![a], i, i, adjectival);
                 }
                 Mean::TheirState => {
-                    let st = cast.topic.as_ref().and_then(|t| cast.state_of(t));
-                    if let Some(st) = st {
+                    if let Some(st) = self.their_state(cast) {
                         self.push_phrase(vec![st], i, i, false);
                     }
                 }
@@ -394,9 +402,20 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
     }
 
+    /// The state of whoever the sentence is about so far, else of the
+    /// article's topic: «قال لافروف إن بلاده» is Russia.
+    fn their_state(&self, cast: &Cast<'_>) -> Option<ActorInfo> {
+        self.phrases
+            .iter()
+            .find(|p| p.prep.is_none() && !p.adjectival)
+            .and_then(|p| p.actors.first())
+            .and_then(|a| cast.state_of(a))
+            .or_else(|| cast.topic.as_ref().and_then(|t| cast.state_of(t)))
+    }
+
     /// An organ followed by its state (nisba or genitive name) is the state;
     /// with a pronoun suffix it is the state named last; alone, a group.
-    fn organ_phrase(&mut self, i: usize, g: u32, cast: &mut Cast<'_>) -> usize {
+    fn organ_phrase(&mut self, i: usize, g: u32, group: bool, cast: &mut Cast<'_>) -> usize {
         let n = self.items.len();
         let mut j = i + 1;
         let mut words = 0;
@@ -404,17 +423,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
             match &self.means[j] {
                 Mean::Actor(a, via) if a.kind != ActorType::Person && (*via != Via::Name || self.items[j].prefix.is_empty() || self.items[j].prefix == "ل" || self.items[j].prefix == "لل") => {
                     let st = cast.state_of(a).unwrap_or_else(|| a.clone());
-                    self.push_phrase(vec![st], i, j, false);
+                    let actor = if group { national_group(&cast.known(g), &st) } else { st };
+                    self.push_phrase(vec![actor], i, j, false);
                     return j + 1;
                 }
                 Mean::TheirState => {
-                    if let Some(st) = cast.topic.as_ref().and_then(|t| cast.state_of(t)) {
+                    if let Some(st) = self.their_state(cast) {
                         self.push_phrase(vec![st], i, j, false);
                         return j + 1;
                     }
                     break;
                 }
-                Mean::Organ(_) => {}
+                Mean::Organ(..) => {}
                 Mean::Word if !STOPWORDS.contains(&self.word(j)) => words += 1,
                 _ => break,
             }
@@ -427,7 +447,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
         }
         let generic = cast.known(g);
-        if !is_state_bound(&generic.id) {
+        if group || !is_state_bound(&generic.id) {
             self.push_phrase(vec![generic], i, i, false);
         }
         i + 1
@@ -455,7 +475,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     }
                     j += 1;
                 }
-                Mean::Role { .. } | Mean::Organ(_) => {
+                Mean::Role { .. } | Mean::Organ(..) => {
                     if governor.is_none() {
                         inner = true;
                     }
@@ -463,7 +483,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
                 Mean::TheirState => {
                     if governor.is_none() {
-                        governor = cast.topic.as_ref().and_then(|t| cast.state_of(t));
+                        governor = self.their_state(cast);
                     }
                     j += 1;
                 }
@@ -505,6 +525,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut persons: Vec<(ActorInfo, Option<ActorInfo>)> = Vec::new();
         let mut gov = governor.clone();
         loop {
+            // «محمد عباس»: a first name the gazetteer lacks before a surname it has.
+            if matches!(self.means.get(j), Some(Mean::Word)) && matches!(self.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person) && !STOPWORDS.contains(&self.word(j)) {
+                j += 1;
+            }
             let (p, next) = match self.means.get(j) {
                 Some(Mean::Actor(a, _)) if a.kind == ActorType::Person => (Some(a.clone()), j + 1),
                 Some(Mean::Word) => self.new_person(j, !persons.is_empty(), cast),
@@ -644,7 +668,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut k = from;
         let mut words = 0;
         while k < self.items.len() && words <= 6 {
-            if matches!(self.means[k], Mean::Boundary | Mean::TopicPrep) || (k > from && !self.cues[k].is_empty() && self.phrase_at[k].is_none()) {
+            if matches!(self.means[k], Mean::TopicPrep) && TIME_PREPS.contains(&self.word(k)) {
+                // «منذ عام 1992، نحو 20 بالمئة»: skip the time phrase.
+                while k < self.items.len() && !matches!(self.means[k], Mean::Punct(_)) && self.phrase_at[k].is_none() {
+                    k += 1;
+                }
+                continue;
+            }
+            if matches!(self.means[k], Mean::Boundary | Mean::TopicPrep | Mean::Relative) || (k > from && !self.cues[k].is_empty() && self.phrase_at[k].is_none()) {
                 break;
             }
             if matches!(self.means[k], Mean::Punct('.' | ':' | '?' | '!')) {
@@ -671,6 +702,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
         out
     }
 
+    /// Whether item `k` begins with the conjunction و / ف, which after a
+    /// comma opens a new clause («...، وهي أراض سيطرت عليها»).
+    fn opens_clause(&self, k: usize) -> bool {
+        let it = &self.items[k];
+        match self.means[k] {
+            Mean::Word => {
+                let w = self.word(k);
+                (w.starts_with('و') || w.starts_with('ف')) && w.chars().count() >= 3
+            }
+            _ => it.prefix.starts_with('و') || it.prefix.starts_with('ف'),
+        }
+    }
+
     /// The nearest subject-like phrase before the cue in its clause.
     fn phrase_before(&self, c: usize) -> Option<usize> {
         let it = &self.items[c];
@@ -686,7 +730,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if matches!(self.means[k], Mean::Boundary | Mean::Punct('.' | ':' | '?' | '!')) {
                 return None;
             }
-            if matches!(self.means[k], Mean::Punct(',')) && self.items.get(k + 1).is_some_and(|n| n.prefix.starts_with('و') || n.prefix.starts_with('ف')) && k + 1 != c {
+            if matches!(self.means[k], Mean::Punct(',')) && k + 1 != c && self.opens_clause(k + 1) {
                 return None;
             }
             if let Some(p) = self.phrase_at[k] {
@@ -809,7 +853,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 m = Modality::Reported;
             }
         }
-        let obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+        // A noun's patient is governed by a preposition («هجمات على غزة»,
+        // «دعمها لأذربيجان»); an unmarked actor after it is another clause's.
+        let obj = rest.first().filter(|&&p| self.phrases[p].prep.is_some()).map(|&p| self.group_actors(p)).unwrap_or_default();
         let objs = self.with_more_places(rel, obj, rest);
         if rel == Relation::Accuse {
             *accused = objs.first().cloned();
@@ -838,12 +884,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 None => (Vec::new(), after.as_slice()),
             }
         };
-        let obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+        let mut obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+        if obj.is_empty() {
+            obj = self.pronoun_object(c, &subj).into_iter().collect();
+        }
         let objs = self.with_more_places(rel, obj, rest);
         if rel == Relation::Accuse {
             *accused = objs.first().cloned();
         }
         self.emit_all(&subj, rel, &objs, m, c);
+    }
+
+    /// «سيطرت عليها أذربيجان»: a pronoun on the verb or on the preposition
+    /// after it points back to the nearest actor before the verb.
+    fn pronoun_object(&self, c: usize, subj: &[ActorInfo]) -> Option<ActorInfo> {
+        const OBJ_PRONOUNS: &[&str] = &["عليها", "عليه", "عليهم", "بها", "به", "بهم", "لها", "له", "لهم", "منها", "منه", "فيها", "فيه", "اليها", "اليه", "ضدها", "ضده", "معها", "معه"];
+        let on_verb = self.items[c].suffix_len > 0 && crate::extract::scan::PRONOUN_SUFFIXES.iter().any(|p| self.word(c).ends_with(p));
+        let on_prep = self.means.get(c + 1).is_some_and(|m| matches!(m, Mean::Word)) && OBJ_PRONOUNS.contains(&self.word(c + 1));
+        if !on_verb && !on_prep {
+            return None;
+        }
+        self.phrases.iter().rev().filter(|p| p.last < c && c - p.last <= 8).flat_map(|p| p.actors.iter()).find(|a| !subj.iter().any(|s| s.id == a.id)).cloned()
     }
 
     /// Standing relations over places take every place named after the cue.
@@ -873,7 +934,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         for _ in 0..2 {
             if let Some(p) = self.phrase_at[k] {
                 let ph = &self.phrases[p];
-                return (ph.prep.is_none() || ph.prep == Some("ل")).then(|| self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p));
+                return (ph.prep != Some("topic")).then(|| self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p));
             }
             match self.means[k] {
                 Mean::Punct(',') | Mean::Word if k > 0 => k -= 1,
@@ -885,8 +946,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
 
     /// The subject the sentence opened with, for a verb whose subject the
     /// text leaves out.
+    ///
+    /// The clause is the one the cue stands in: after «إن / أن» the subject
+    /// of the reported clause («قال بيسكوف إن روسيا على تواصل»).
     fn sentence_topic(&self, c: usize) -> Option<ActorInfo> {
-        self.phrases.iter().take_while(|p| p.last < c).find(|p| p.prep.is_none() && !p.adjectival).and_then(|p| p.actors.first().cloned())
+        let start = (0..c).rev().find(|&k| matches!(self.means[k], Mean::Word) && COMPLEMENTIZERS.contains(&self.word(k))).unwrap_or(0);
+        let first = |from: usize| {
+            self.phrases.iter().filter(|p| p.first >= from).take_while(|p| p.last < c).find(|p| p.prep.is_none() && !p.adjectival).and_then(|p| p.actors.first().cloned())
+        };
+        first(start).or_else(|| first(0))
     }
 
     fn mutual(&mut self, c: usize, rel: Relation, before: Option<usize>, m: Modality, nominal: bool) {
@@ -905,7 +973,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let partner = after.iter().copied().find(|&p| matches!(self.phrases[p].prep, Some("مع" | "ب")));
         if let Some(p) = partner {
             let partners = self.group_actors(p);
-            let selves = match before {
+            let selves = match before.filter(|_| !nominal || self.items[c].prefix.is_empty()) {
                 Some(b) => self.group_actors(b),
                 None => after
                     .iter()
@@ -1004,6 +1072,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 self.emit(Some(a), Relation::PartOf, Some(b), Modality::Asserted, c);
             }
         }
+    }
+}
+
+/// A non-state group of one country: «المعارضة السورية» is
+/// `syria_opposition`, not Syria.
+fn national_group(g: &ActorInfo, state: &ActorInfo) -> ActorInfo {
+    ActorInfo {
+        id: format!("{}_{}", state.id, g.id),
+        label: format!("{} ({})", g.label, state.label),
+        kind: ActorType::Group,
+        country: Some(state.id.clone()),
     }
 }
 
