@@ -24,20 +24,20 @@ use crate::{
 
 /// Prepositions written as words (normalized).
 const PREPS: &[&str] = &[
-    "في", "من", "على", "الى", "عن", "مع", "ضد", "بين", "لدى", "نحو", "تجاه", "قرب", "عند", "داخل", "خارج", "لصالح",
+    "في", "من", "علي", "الي", "عن", "مع", "ضد", "بين", "لدي", "نحو", "تجاه", "قرب", "عند", "داخل", "خارج", "لصالح",
 ];
 
 /// Words after which an actor is a topic, time or place, not a party.
 const TOPIC_PREPS: &[&str] = &[
-    "بشان", "حول", "حيال", "ازاء", "بخصوص", "خلال", "عبر", "بعد", "قبل", "منذ", "حتى", "اجل", "بموجب", "اطار", "اثر", "اعقاب",
-    "اعتبار", "باستثناء", "سوى",
+    "بشان", "حول", "حيال", "ازاء", "بخصوص", "خلال", "عبر", "بعد", "قبل", "منذ", "حتي", "اجل", "بموجب", "اطار", "اثر", "اعقاب",
+    "اعتبار", "باستثناء", "سوي",
 ];
 
 /// «إن / أن» and kin: a reported clause with its own subject begins.
 const COMPLEMENTIZERS: &[&str] = &["ان", "انه", "انها", "بان", "لان", "وان", "فان", "انهم", "انهما"];
 
 /// Topic prepositions of time: their phrase is skipped, not a stop.
-const TIME_PREPS: &[&str] = &["منذ", "خلال", "بعد", "قبل", "حتى"];
+const TIME_PREPS: &[&str] = &["منذ", "خلال", "بعد", "قبل", "حتي"];
 
 /// Words that open a new clause: the subject search stops there.
 const BOUNDARIES: &[&str] = &[
@@ -47,24 +47,24 @@ const BOUNDARIES: &[&str] = &[
 /// Nouns of institutions: between a title and its state they make the
 /// office a post inside a body (`official_of`), and they never start a name.
 const INSTITUTIONS: &[&str] = &[
-    "لجنه", "مجلس", "هيئه", "جهاز", "مكتب", "مؤسسه", "شركه", "منظمه", "حركه", "حزب", "جماعه", "قوات", "اداره", "دائره",
-    "وكاله", "مركز", "جمعيه", "اتحاد", "رابطه", "بعثه", "وفد", "قسم", "صناعات", "الصناعات", "اركان", "هيئه", "لواء", "فرقه",
+    "لجنه", "مجلس", "هييه", "جهاز", "مكتب", "موسسه", "شركه", "منظمه", "حركه", "حزب", "جماعه", "قوات", "اداره", "دايره",
+    "وكاله", "مركز", "جمعيه", "اتحاد", "رابطه", "بعثه", "وفد", "قسم", "صناعات", "الصناعات", "اركان", "هييه", "لواء", "فرقه",
     "كتيبه", "سلاح", "الجيش", "جيش", "الشرطه", "الامن", "الاستخبارات", "المخابرات", "الدفاع", "الخارجيه", "الداخليه", "الماليه",
     "الاقتصاد", "العدل", "الطاقه", "النفط", "التجاره", "الصحه", "الاعلام", "الثقافه", "البرلمان", "الدوما", "الكونغرس",
 ];
 
 /// Nouns that stand for their state: «رئيس جمهورية X» heads X.
-const TRANSPARENT: &[&str] = &["جمهوريه", "دوله", "مملكه", "اماره", "سلطنه", "حكومه", "اقليم", "العام", "الاعلى", "الاول"];
+const TRANSPARENT: &[&str] = &["جمهوريه", "دوله", "مملكه", "اماره", "سلطنه", "حكومه", "اقليم", "العام", "الاعلي", "الاول"];
 
 /// Words that never begin or continue a person's name.
 const STOPWORDS: &[&str] = &[
-    "ان", "انه", "انها", "الى", "في", "من", "على", "عن", "مع", "قد", "لقد", "وقد", "ما", "لا", "لم", "لن", "كان", "كانت", "امس",
-    "اليوم", "يوم", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "خلال", "بعد", "قبل", "عبر", "حول", "بشان", "لدى",
+    "ان", "انه", "انها", "الي", "في", "من", "علي", "عن", "مع", "قد", "لقد", "وقد", "ما", "لا", "لم", "لن", "كان", "كانت", "امس",
+    "اليوم", "يوم", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "خلال", "بعد", "قبل", "عبر", "حول", "بشان", "لدي",
     "ايضا", "كما", "او", "ثم", "حيث", "قال", "قالت", "وقال", "وقالت", "اكد", "اكدت", "اعلن", "اعلنت", "اضاف", "اضافت", "اوضح",
     "اشار", "ذكر", "صرح", "عقب", "اثر", "منذ", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "مساء",
-    "صباح", "اليوم", "الماضي", "الفائت", "الحالي", "المقبل", "بان", "لان", "كل", "جميع", "بعض", "عدد", "نحو", "الا", "غير",
+    "صباح", "اليوم", "الماضي", "الفايت", "الحالي", "المقبل", "بان", "لان", "كل", "جميع", "بعض", "عدد", "نحو", "الا", "غير",
     "هو", "هي", "هم", "نحن", "انا", "له", "لها", "به", "بها", "فيه", "فيها", "عليه", "عليها", "منه", "منها", "اي", "تم", "ليس",
-    "بين", "ضد", "عند", "حتى", "اذا", "لو", "كذلك", "وذلك", "فقط", "مجددا", "سابق", "وقت", "العاصمه", "مدينه", "بلاده",
+    "بين", "ضد", "عند", "حتي", "اذا", "لو", "كذلك", "وذلك", "فقط", "مجددا", "سابق", "وقت", "العاصمه", "مدينه", "بلاده",
 ];
 
 /// Relative pronouns: a clause about the noun before them begins.
@@ -86,7 +86,7 @@ const THE_ORG: &[&str] = &["المنظمه", "الحلف", "التحالف"];
 /// «الإقليم», «المنطقة المتنازع عليها»: the place named last.
 const THE_PLACE: &[&str] = &["الاقليم"];
 /// «نظيره»: a person holding the same office elsewhere.
-const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظراءه", "نظرائه"];
+const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظراءه", "نظرايه"];
 
 /// Relations whose objects may stand after في (places).
 fn locative(r: Relation) -> bool {
@@ -502,12 +502,21 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     } else if self.items[j].suffix_len > 0 || w.ends_with("ها") && closed_class(w, &["دفاعها", "خارجيتها", "داخليتها"]).is_some() {
                         // «وزير دفاعها»: the office of the state in play.
                         if governor.is_none() {
-                            governor = cast.topic.as_ref().and_then(|t| cast.state_of(t));
+                            governor = self.their_state(cast);
                         }
                         j += 1;
                     } else if governor.is_none() && (w.starts_with("ال") || w.starts_with("وال") || closed_class(w, INSTITUTIONS).is_some()) {
                         inner = true;
                         j += 1;
+                    } else if governor.is_some() {
+                        // «… قره باغ غير المعترف بها، أرميني غريغوريان»: a
+                        // qualifier of the state before the comma and the name.
+                        let comma = (j..n.min(j + 5)).find(|&k| !matches!(self.means[k], Mean::Word)).filter(|&k| matches!(self.means[k], Mean::Punct(',')));
+                        match comma {
+                            Some(k) if matches!(self.means.get(k + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person) => j = k,
+                            _ => break,
+                        }
+                        break;
                     } else {
                         break;
                     }
@@ -560,7 +569,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if persons.is_empty() {
             // A title with no name: the person the article gave that title,
             // or else the state itself speaks.
-            let g = governor.as_ref().map(|g| cast.state_of(g).unwrap_or_else(|| g.clone()));
+            let g = governor.as_ref().map(|g| if g.kind == ActorType::Place { g.clone() } else { cast.state_of(g).unwrap_or_else(|| g.clone()) });
             let holder = g.as_ref().and_then(|g| {
                 cast.roles.get(&(rel, format!("{role_form}|{}", g.id))).cloned().or_else(|| {
                     let mut hs = cast.roles.iter().filter(|((r, k), _)| *r == rel && k.ends_with(&format!("|{}", g.id)));
@@ -752,21 +761,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     fn modality(&self, c: usize, subject_at: Option<usize>) -> Modality {
-        let lo = subject_at.map(|s| self.phrases[s].last + 1).unwrap_or(0).max(c.saturating_sub(4));
+        // A marker governs the words right after it: «لم تهاجم»، «لا يستبعد
+        // إقامة»، «إسرائيل لن تهاجم». Looking further back, past an actor,
+        // finds markers of other clauses («أخفقت أرمينيا ... خلال محادثاتهما»).
+        let lo = subject_at.map(|s| self.phrases[s].last + 1).unwrap_or(0).max(c.saturating_sub(3));
         let mut m = Modality::Asserted;
         for k in (lo..c).rev() {
-            if matches!(self.means[k], Mean::Boundary) {
+            if matches!(self.means[k], Mean::Boundary) || self.phrase_at[k].is_some() {
                 break;
             }
             if let Some(x) = self.modals[k] {
                 m = x;
                 break;
             }
-        }
-        if let Some(x) = self.modals[c] {
-            // A cue that is itself a marker («نفت») marks what it governs,
-            // not itself.
-            let _ = x;
         }
         if m == Modality::Asserted && self.items[c].prefix.ends_with('س') {
             m = Modality::Hypothetical;
@@ -818,7 +825,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         let after = self.phrases_after(c + 1, rel);
                         let agent = after.iter().copied().find(|&p| matches!(self.phrases[p].prep, Some("من" | "ب")) || self.phrases[p].prep.is_none());
                         let patients = before.map(|b| self.group_actors(b)).unwrap_or_default();
-                        let agents = agent.map(|a| self.group_actors(a)).unwrap_or_default();
+                        let mut agents = agent.map(|a| self.group_actors(a)).unwrap_or_default();
+                        if agents.is_empty() {
+                            // «قال علييف: "باشينيان يتحمل مسؤولية"»: the one
+                            // quoted holds the other responsible.
+                            agents = self.speaker(c).into_iter().filter(|s| !patients.iter().any(|p| p.id == s.id)).collect();
+                        }
                         self.emit_all(&agents, rel, &patients, m, c);
                     }
                     Frame::Active if nominal => self.active_noun(c, rel, before, m, &mut accused),
@@ -835,22 +847,37 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let after = self.phrases_after(c + 1, rel);
         let mut rest = after.as_slice();
         let mut subj = Vec::new();
+        if before.is_none() && self.items[c].prefix.contains('ب') && accused.is_some() {
+            // «اتهم تركيا بدعم أذربيجان»: the accused is the agent of what
+            // the accusation reports, and the genitive is its patient.
+            subj = accused.clone().into_iter().collect();
+            m = Modality::Reported;
+            let obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+            self.emit_all(&subj, rel, &obj, m, c);
+            return;
+        }
         if let Some(b) = before {
             subj = self.group_actors(b);
         } else if let Some(&p) = rest.first() {
             let ph = &self.phrases[p];
             let near = ph.first <= c + 3 && (c + 1..ph.first).all(|k| matches!(self.means[k], Mean::Word));
-            if near && (ph.adjectival || (ph.prep.is_none() && ph.first == c + 1)) {
+            if near && ph.adjectival {
                 subj = self.group_actors(p);
                 rest = &rest[1..];
-            }
-        }
-        if subj.is_empty() && self.items[c].prefix.contains('ب') {
-            // «اتهم تركيا بدعم أذربيجان»: the accused is the agent of what
-            // the accusation reports.
-            if let Some(a) = accused.clone() {
-                subj = vec![a];
-                m = Modality::Reported;
+            } else if near && ph.prep.is_none() && ph.first == c + 1 {
+                // A genitive is the agent when a patient follows with a
+                // preposition («دعم تركيا لأذربيجان»), or for requests and
+                // such; for attacks and arrests it is the patient
+                // («استهداف المدنيين»، «اعتقال الصحفي»).
+                let patient_follows = rest.get(1).is_some_and(|&q| matches!(self.phrases[q].prep, Some("ل" | "علي" | "ضد" | "الي" | "مع")));
+                if patient_follows || rel.family() != crate::schema::Family::Conflict || rel == Relation::Protest {
+                    subj = self.group_actors(p);
+                    rest = &rest[1..];
+                } else {
+                    let obj = self.group_actors(p);
+                    self.emit_all(&[], rel, &obj, m, c);
+                    return;
+                }
             }
         }
         // A noun's patient is governed by a preposition («هجمات على غزة»,
@@ -873,9 +900,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             match after.first() {
                 Some(&p) if self.phrases[p].prep.is_none() => {
                     if after.len() == 1 && self.items[c].prefix.starts_with('و') && !locative(rel) {
-                        // «...، واتّهم مجدداً تركيا»: the subject carries over
-                        // and the one actor is the object.
-                        (self.sentence_topic(c).into_iter().collect(), after.as_slice())
+                        // «...، واتّهم مجدداً تركيا»: the subject of the main
+                        // clause carries over and the one actor is the object.
+                        (self.topic_from(c, false).into_iter().collect(), after.as_slice())
                     } else {
                         (self.group_actors(p), &after[1..])
                     }
@@ -905,6 +932,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return None;
         }
         self.phrases.iter().rev().filter(|p| p.last < c && c - p.last <= 8).flat_map(|p| p.actors.iter()).find(|a| !subj.iter().any(|s| s.id == a.id)).cloned()
+    }
+
+    /// Who speaks when the cue stands in a quotation: the actor before the
+    /// colon or opening quote.
+    fn speaker(&self, c: usize) -> Option<ActorInfo> {
+        let open = (0..c).rev().find(|&k| matches!(self.means[k], Mean::Punct(':' | '"')))?;
+        self.phrases.iter().take_while(|p| p.last < open).filter(|p| p.prep.is_none() && !p.adjectival).last().and_then(|p| p.actors.first().cloned())
     }
 
     /// Standing relations over places take every place named after the cue.
@@ -937,7 +971,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 return (ph.prep != Some("topic")).then(|| self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p));
             }
             match self.means[k] {
-                Mean::Punct(',') | Mean::Word if k > 0 => k -= 1,
+                Mean::Punct(',') if k > 0 => k -= 1,
+                Mean::Word if k > 0 && !STOPWORDS.contains(&self.word(k)) && !COMPLEMENTIZERS.contains(&self.word(k)) => k -= 1,
                 _ => return None,
             }
         }
@@ -950,10 +985,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// The clause is the one the cue stands in: after «إن / أن» the subject
     /// of the reported clause («قال بيسكوف إن روسيا على تواصل»).
     fn sentence_topic(&self, c: usize) -> Option<ActorInfo> {
+        self.topic_from(c, true)
+    }
+
+    /// The first subject-like actor before `c`, in the cue's own clause when
+    /// `clause`, else from the start of the sentence.
+    fn topic_from(&self, c: usize, clause: bool) -> Option<ActorInfo> {
         let start = (0..c).rev().find(|&k| matches!(self.means[k], Mean::Word) && COMPLEMENTIZERS.contains(&self.word(k))).unwrap_or(0);
         let first = |from: usize| {
             self.phrases.iter().filter(|p| p.first >= from).take_while(|p| p.last < c).find(|p| p.prep.is_none() && !p.adjectival).and_then(|p| p.actors.first().cloned())
         };
+        if !clause {
+            return first(0);
+        }
         first(start).or_else(|| first(0))
     }
 
@@ -995,6 +1039,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 self.emit_pairs(&g, rel, m, c);
                 return;
             }
+            if nominal {
+                // A noun pairs only actors that بين, مع or a list join.
+                return;
+            }
             if let Some(&p) = after.first() {
                 let o = self.group_actors(p);
                 self.emit_all(&g, rel, &o, m, c);
@@ -1007,7 +1055,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 self.emit_pairs(&g, rel, m, c);
                 return;
             }
-            if let Some(&q) = after.get(1) {
+            if let Some(&q) = after.get(1).filter(|_| !nominal) {
                 let o = self.group_actors(q);
                 self.emit_all(&g, rel, &o, m, c);
                 return;
