@@ -54,7 +54,10 @@ const INSTITUTIONS: &[&str] = &[
 ];
 
 /// Nouns that stand for their state: «رئيس جمهورية X» heads X.
-const TRANSPARENT: &[&str] = &["جمهوريه", "دوله", "مملكه", "اماره", "سلطنه", "حكومه", "اقليم", "العام", "الاعلي", "الاول"];
+const TRANSPARENT: &[&str] = &[
+    "جمهوريه", "دوله", "مملكه", "اماره", "سلطنه", "حكومه", "اقليم", "العام", "الاعلي", "الاول", "السابق", "الاسبق", "الحالي",
+    "المؤقت", "المكلف", "المنتخب", "الجديد", "المخلوع", "الراحل", "الانتقالي", "الفخري",
+];
 
 /// Words that never begin or continue a person's name.
 const STOPWORDS: &[&str] = &[
@@ -422,8 +425,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
         while j < n && words <= 2 {
             match &self.means[j] {
                 Mean::Actor(a, via) if a.kind != ActorType::Person && (*via != Via::Name || self.items[j].prefix.is_empty() || self.items[j].prefix == "ل" || self.items[j].prefix == "لل") => {
-                    let st = cast.state_of(a).unwrap_or_else(|| a.clone());
-                    let actor = if group { national_group(&cast.known(g), &st) } else { st };
+                    // «قوات الناتو», «المسلحون الحوثيون»: a body or group
+                    // named after the organ is that actor; a state makes a
+                    // state organ the state and a group that state's group.
+                    let actor = match cast.state_of(a) {
+                        Some(st) if a.kind == ActorType::State || (a.kind == ActorType::Place && !group) => {
+                            if group { national_group(&cast.known(g), &st) } else { st }
+                        }
+                        _ => a.clone(),
+                    };
                     self.push_phrase(vec![actor], i, j, false);
                     return j + 1;
                 }
@@ -540,7 +550,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
             let (p, next) = match self.means.get(j) {
                 Some(Mean::Actor(a, _)) if a.kind == ActorType::Person => (Some(a.clone()), j + 1),
-                Some(Mean::Word) => self.new_person(j, !persons.is_empty(), cast),
+                // A new name stands right after the title and its state (or
+                // a comma), never after a preposition: «مصدر في تصريح خاص».
+                Some(Mean::Word) if j > 0 && !matches!(self.means[j - 1], Mean::Prep(_) | Mean::TopicPrep) => self.new_person(j, !persons.is_empty(), cast),
                 _ => (None, j),
             };
             let Some(p) = p else { break };
@@ -618,7 +630,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let bad = STOPWORDS.contains(&w)
                 || w.chars().count() < 2
                 || w.chars().any(|c| c.is_ascii_digit())
-                || (words.is_empty() && (w.starts_with("ال") || closed_class(w, INSTITUTIONS).is_some()))
+                || (words.is_empty() && (w.starts_with("ال") || closed_class(w, INSTITUTIONS).is_some() || is_place_noun(w)))
                 || (!words.is_empty() && (w.starts_with('و') || w.starts_with("ب")) && w.chars().count() <= 4);
             if bad {
                 break;
@@ -694,7 +706,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 let ph = &self.phrases[p];
                 let ok = match ph.prep {
                     Some("topic") => false,
-                    Some("في") => locative(rel),
+                    Some("في" | "قرب" | "داخل" | "خارج" | "عند") => locative(rel),
                     _ => true,
                 };
                 if ok && seen_groups.insert(ph.group) {
@@ -1103,14 +1115,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 continue;
             }
             let Some(q) = self.phrases.get(k + 1) else { continue };
-            if q.prep != Some("في") || q.actors.len() != 1 || !matches!(q.actors[0].kind, ActorType::Place | ActorType::State) {
+            let direction = (p.last + 1..q.first).any(|j| matches!(self.means[j], Mean::Word) && DIRECTIONS.contains(&self.word(j)));
+            if (q.prep != Some("في") && !direction) || q.actors.len() != 1 || !matches!(q.actors[0].kind, ActorType::Place | ActorType::State) {
                 continue;
             }
             let gap_ok = (p.last + 1..q.first).all(|j| match &self.means[j] {
                 Mean::Prep("في") => true,
                 Mean::Word => {
                     let w = self.word(j);
-                    is_place_noun(w) || w.starts_with("ال") && w.chars().count() > 4 && self.cues[j].is_empty()
+                    DIRECTIONS.contains(&w) || is_place_noun(w) || w.starts_with("ال") && w.chars().count() > 4 && self.cues[j].is_empty()
                 }
                 _ => false,
             });
@@ -1133,6 +1146,9 @@ fn national_group(g: &ActorInfo, state: &ActorInfo) -> ActorInfo {
         country: Some(state.id.clone()),
     }
 }
+
+/// «مأرب شرقي اليمن»: a place in the east of a state.
+const DIRECTIONS: &[&str] = &["شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب", "وسط", "جنوب شرقي", "شمال غربي", "بشرق", "بغرب", "بشمال", "بجنوب"];
 
 /// Nouns that introduce a place name (مدينة شوشا، إقليم قره باغ).
 fn is_place_noun(w: &str) -> bool {
