@@ -73,6 +73,12 @@ const STOPWORDS: &[&str] = &[
 /// Relative pronouns: a clause about the noun before them begins.
 const RELATIVES: &[&str] = &["التي", "الذي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان", "اللواتي", "اللاتي"];
 
+/// Honorifics and ranks that stand between a title and a name.
+const HONORIFICS: &[&str] = &[
+    "الجنرال", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "المشير", "الفريق", "الاميرال", "الدكتور", "د", "الشيخ",
+    "السيد", "السيده", "الامير", "الاميره", "المهندس", "الاستاذ", "القاضي", "الحاخام", "المطران", "البطريرك", "الملا", "حجه",
+];
+
 /// «بلاده»: the state of the person or state in play.
 const THEIR_STATE: &[&str] = &["بلاده", "بلادها", "دولته", "دولتها", "حكومته", "حكومتها", "بلادهم"];
 /// «البلدين»: the two states in play.
@@ -307,6 +313,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
             j -= 1;
             match &self.means[j] {
+                // «مع كل من أذربيجان»: the preposition before «كل من».
+                Mean::Prep("من") if j > 0 && closed_class(self.word(j - 1), &["كل"]).is_some() => {
+                    j -= 1;
+                    continue;
+                }
                 Mean::Prep(p) => return Some(p),
                 Mean::TopicPrep => return Some("topic"),
                 Mean::Word if j + 1 == first && is_place_noun(self.word(j)) => continue,
@@ -339,8 +350,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     continue;
                 }
                 Mean::Counterpart => {
-                    let rel = cast.topic.as_ref().and_then(|t| cast.roles.iter().find(|(_, p)| p.id == t.id).map(|((r, _), _)| *r));
-                    i = self.role_phrase(i, Some(rel.unwrap_or(Relation::OfficialOf)), false, cast);
+                    // «نظيره الإيراني حسن روحاني»: the office of the person in
+                    // play, if the article said what it is.
+                    let holder = self.phrases.iter().rev().flat_map(|p| p.actors.iter()).find(|a| a.kind == ActorType::Person).cloned().or_else(|| cast.topic.clone());
+                    let rel = holder.and_then(|h| cast.roles.iter().find(|(_, p)| p.id == h.id).map(|((r, _), _)| *r));
+                    i = self.role_phrase(i, rel, false, cast);
                     continue;
                 }
                 Mean::Organ(g, group) => {
@@ -469,6 +483,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
     fn role_phrase(&mut self, i: usize, rel: Option<Relation>, plural: bool, cast: &mut Cast<'_>) -> usize {
         let n = self.items.len();
         let role_form = self.items[i].stem(self.text).to_string();
+        let known_rel = rel.is_some();
         let mut rel = rel.unwrap_or(Relation::OfficialOf);
         let mut governor: Option<ActorInfo> = None;
         let mut inner = false;
@@ -518,6 +533,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     } else if governor.is_none() && (w.starts_with("ال") || w.starts_with("وال") || closed_class(w, INSTITUTIONS).is_some()) {
                         inner = true;
                         j += 1;
+                    } else if governor.is_some() && let Some(h) = (j..n.min(j + 4)).find(|&k| matches!(self.means[k], Mean::Word) && closed_class(self.word(k), HONORIFICS).is_some()) {
+                        // «الباسيج الإيرانية شبه الحكومية الجنرال …»
+                        j = h;
+                        break;
                     } else if governor.is_some() {
                         // «… قره باغ غير المعترف بها، أرميني غريغوريان»: a
                         // qualifier of the state before the comma and the name.
@@ -544,6 +563,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut persons: Vec<(ActorInfo, Option<ActorInfo>)> = Vec::new();
         let mut gov = governor.clone();
         loop {
+            // Honorifics before a name: «الجنرال غلام حسين», «آية الله صادق».
+            while j < n && matches!(self.means[j], Mean::Word) && closed_class(self.word(j), HONORIFICS).is_some() {
+                j += 1;
+            }
+            if j + 1 < n && matches!(self.means[j], Mean::Word) && self.word(j) == "ايه" && self.word(j + 1) == "الله" {
+                j += 2;
+            }
             // «محمد عباس»: a first name the gazetteer lacks before a surname it has.
             if matches!(self.means.get(j), Some(Mean::Word)) && matches!(self.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person) && !STOPWORDS.contains(&self.word(j)) {
                 j += 1;
@@ -599,7 +625,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         let mut actors = Vec::new();
         for (p, g) in persons {
-            if let Some(g) = g {
+            if let Some(g) = g.filter(|_| known_rel) {
                 if g.id != p.id {
                     cast.roles.insert((rel, format!("{role_form}|{}", g.id)), p.clone());
                     self.out.push(Raw { subject: Some(p.clone()), relation: rel, object: Some(g), modality: Modality::Asserted, cue: i });
@@ -616,7 +642,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let n = self.items.len();
         let mut k = j;
         let mut words = Vec::new();
-        while k < n && words.len() < 3 {
+        while k < n && words.len() < 4 {
             if !matches!(self.means[k], Mean::Word) {
                 break;
             }
@@ -783,6 +809,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 break;
             }
             if let Some(x) = self.modals[k] {
+                // «قد هدد»: قد before a past verb asserts; before a present
+                // verb («قد يهدد») it is «may».
+                let past = !matches!(self.items[c].stem(self.text).chars().next(), Some('ي' | 'ت' | 'ن'));
+                if matches!(self.means[k], Mean::Word) && matches!(self.word(k), "قد" | "لقد" | "وقد" | "فقد") && past {
+                    break;
+                }
                 m = x;
                 break;
             }
@@ -848,6 +880,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     Frame::Active if nominal => self.active_noun(c, rel, before, m, &mut accused),
                     Frame::Active => self.active_verb(c, rel, before, m, &mut accused),
                 }
+            }
+        }
+        self.condemned_events();
+    }
+
+    /// «أدان أردوغان هجمات شنتها أرمينيا على أذربيجان»: condemning an
+    /// attack accuses its agent.
+    fn condemned_events(&mut self) {
+        let mut fills = Vec::new();
+        for (k, r) in self.out.iter().enumerate() {
+            if r.relation != Relation::Accuse || r.object.is_some() || r.subject.is_none() {
+                continue;
+            }
+            let event = self.out.iter().filter(|e| e.cue > r.cue && e.cue <= r.cue + 8 && e.relation.family() == crate::schema::Family::Conflict && e.relation != Relation::Accuse).min_by_key(|e| e.cue);
+            if let Some(agent) = event.and_then(|e| e.subject.clone()) {
+                fills.push((k, agent));
+            }
+        }
+        for (k, agent) in fills {
+            if self.out[k].subject.as_ref().is_some_and(|s| s.id != agent.id) {
+                self.out[k].object = Some(agent);
             }
         }
     }
@@ -1014,7 +1067,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     fn mutual(&mut self, c: usize, rel: Relation, before: Option<usize>, m: Modality, nominal: bool) {
-        let before = before.or_else(|| self.phrase_before(c));
+        // «روسيا على اتصال مع تركيا»: a noun after على is predicated of the
+        // subject before it; other nouns take no distant subject.
+        let predicative = (c > 0 && matches!(self.means[c - 1], Mean::Prep("علي"))) || self.items[c].stem(self.text).starts_with("علي ");
+        let before = before.or_else(|| if !nominal || predicative { self.phrase_before(c) } else { None });
         let after = self.phrases_after(c + 1, rel);
         // «بين X وY»
         let between = (c + 1..(c + 4).min(self.items.len())).find(|&k| matches!(self.means[k], Mean::Prep("بين")));
@@ -1079,7 +1135,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let g = self.group_actors(self.phrases.iter().position(|q| q.group == p.group).unwrap_or(0));
             (g.len() >= 2).then_some(g)
         });
-        if let Some(g) = pair.filter(|_| !nominal) {
+        // «محادثاتهما»: a dual or plural pronoun on a noun is the pair.
+        let owned_by_pair = ["هما", "هم"].iter().any(|p| self.word(c).ends_with(p)) && self.items[c].suffix_len > 0;
+        if let Some(g) = pair.filter(|_| !nominal || owned_by_pair) {
             self.emit_pairs(&g, rel, m, c);
         }
     }
