@@ -89,6 +89,9 @@ pub enum Payload {
     Organ {
         /// Index of the generic actor.
         actor: u32,
+        /// A non-state group (المعارضة، المسلحون): a nisba after it gives
+        /// its country but does not make it the state.
+        group: bool,
     },
     /// A relation cue.
     Cue {
@@ -337,7 +340,15 @@ impl Builder {
     }
 
     fn organs(&mut self, path: &Path, r: &mut dyn BufRead) {
-        for Line { no, fields: f } in self.lines(path, r, "form", 3) {
+        for Line { no, fields: f } in self.lines_between(path, r, "form", 3, 4) {
+            let group = match f.get(3).map(String::as_str) {
+                None | Some("" | "organ") => false,
+                Some("group") => true,
+                Some(other) => {
+                    self.err(path, no, format!("column kind: expected organ or group, found {other:?}"));
+                    continue;
+                }
+            };
             let id = &f[1];
             let i = match self.by_id.get(id) {
                 Some(&i) => i,
@@ -356,7 +367,7 @@ impl Builder {
                     }
                 }
             };
-            self.add_name(&f[0].clone(), Payload::Organ { actor: i });
+            self.add_name(&f[0].clone(), Payload::Organ { actor: i, group });
         }
     }
 
@@ -441,10 +452,11 @@ impl Builder {
         }
     }
 
-    fn finish(self) -> Result<Lexicon> {
+    fn finish(mut self) -> Result<Lexicon> {
         if !self.errors.is_empty() {
             return Err(Error::Lexicon(self.errors));
         }
+        self.inherit_stems();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
@@ -455,6 +467,37 @@ impl Builder {
             by_id: self.by_id,
             gazetteer: Gazetteer { ac, forms: self.forms, payloads: self.payloads },
         })
+    }
+}
+
+impl Builder {
+    /// Leftmost-longest picks one form per position, so a longer form
+    /// (a modality marker «اتهمت») would hide a stem cue it starts with
+    /// («اتهم»). Longer forms inherit the stem cues of their prefixes.
+    fn inherit_stems(&mut self) {
+        for i in 0..self.forms.len() {
+            let f = self.forms[i].clone();
+            let mut inherited = Vec::new();
+            for (at, _) in f.char_indices().skip(3) {
+                let prefix = &f[..at];
+                if prefix.contains(' ') && !f[at..].contains(' ') && f[..at].rsplit(' ').next().is_some_and(|w| w.chars().count() < 3) {
+                    continue;
+                }
+                if f[at..].contains(' ') {
+                    continue;
+                }
+                if let Some(&j) = self.form_index.get(prefix) {
+                    for p in &self.payloads[j] {
+                        let Payload::Cue { relation, stem: true, .. } = *p else { continue };
+                        let has = |q: &Payload| matches!(*q, Payload::Cue { relation: r, .. } if r == relation);
+                        if !self.payloads[i].iter().any(has) && !inherited.iter().any(has) {
+                            inherited.push(*p);
+                        }
+                    }
+                }
+            }
+            self.payloads[i].extend(inherited);
+        }
     }
 }
 

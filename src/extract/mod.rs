@@ -217,9 +217,13 @@ impl<'l> Cast<'l> {
         }
     }
 
+    /// Remembers a person by the last word of the name used, the one
+    /// news repeats («لافروف»): first names and titles are shared by many.
     fn remember_person(&mut self, a: &ActorInfo, words: &[String]) {
-        if !self.persons.iter().any(|(w, p)| p.id == a.id && w == words) {
-            self.persons.push((words.to_vec(), a.clone()));
+        let Some(last) = words.last().filter(|w| w.chars().count() >= 4) else { return };
+        let words = vec![last.clone()];
+        if !self.persons.iter().any(|(w, p)| p.id == a.id && *w == words) {
+            self.persons.push((words, a.clone()));
         }
     }
 

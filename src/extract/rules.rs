@@ -24,14 +24,20 @@ use crate::{
 
 /// Prepositions written as words (normalized).
 const PREPS: &[&str] = &[
-    "في", "من", "على", "الى", "عن", "مع", "ضد", "بين", "لدى", "نحو", "تجاه", "قرب", "عند", "داخل", "خارج", "لصالح",
+    "في", "من", "علي", "الي", "عن", "مع", "ضد", "بين", "لدي", "نحو", "تجاه", "قرب", "عند", "داخل", "خارج", "لصالح",
 ];
 
 /// Words after which an actor is a topic, time or place, not a party.
 const TOPIC_PREPS: &[&str] = &[
-    "بشان", "حول", "حيال", "ازاء", "بخصوص", "خلال", "عبر", "بعد", "قبل", "منذ", "حتى", "اجل", "بموجب", "اطار", "اثر", "اعقاب",
-    "اعتبار", "باستثناء", "سوى",
+    "بشان", "حول", "حيال", "ازاء", "بخصوص", "خلال", "عبر", "بعد", "قبل", "منذ", "حتي", "اجل", "بموجب", "اطار", "اثر", "اعقاب",
+    "اعتبار", "باستثناء", "سوي",
 ];
+
+/// «إن / أن» and kin: a reported clause with its own subject begins.
+const COMPLEMENTIZERS: &[&str] = &["ان", "انه", "انها", "بان", "لان", "وان", "فان", "انهم", "انهما"];
+
+/// Topic prepositions of time: their phrase is skipped, not a stop.
+const TIME_PREPS: &[&str] = &["منذ", "خلال", "بعد", "قبل", "حتي"];
 
 /// Words that open a new clause: the subject search stops there.
 const BOUNDARIES: &[&str] = &[
@@ -41,24 +47,36 @@ const BOUNDARIES: &[&str] = &[
 /// Nouns of institutions: between a title and its state they make the
 /// office a post inside a body (`official_of`), and they never start a name.
 const INSTITUTIONS: &[&str] = &[
-    "لجنه", "مجلس", "هيئه", "جهاز", "مكتب", "مؤسسه", "شركه", "منظمه", "حركه", "حزب", "جماعه", "قوات", "اداره", "دائره",
-    "وكاله", "مركز", "جمعيه", "اتحاد", "رابطه", "بعثه", "وفد", "قسم", "صناعات", "الصناعات", "اركان", "هيئه", "لواء", "فرقه",
+    "لجنه", "مجلس", "هييه", "جهاز", "مكتب", "موسسه", "شركه", "منظمه", "حركه", "حزب", "جماعه", "قوات", "اداره", "دايره",
+    "وكاله", "مركز", "جمعيه", "اتحاد", "رابطه", "بعثه", "وفد", "قسم", "صناعات", "الصناعات", "اركان", "هييه", "لواء", "فرقه",
     "كتيبه", "سلاح", "الجيش", "جيش", "الشرطه", "الامن", "الاستخبارات", "المخابرات", "الدفاع", "الخارجيه", "الداخليه", "الماليه",
     "الاقتصاد", "العدل", "الطاقه", "النفط", "التجاره", "الصحه", "الاعلام", "الثقافه", "البرلمان", "الدوما", "الكونغرس",
 ];
 
 /// Nouns that stand for their state: «رئيس جمهورية X» heads X.
-const TRANSPARENT: &[&str] = &["جمهوريه", "دوله", "مملكه", "اماره", "سلطنه", "حكومه", "اقليم", "العام", "الاعلى", "الاول"];
+const TRANSPARENT: &[&str] = &[
+    "جمهوريه", "دوله", "مملكه", "اماره", "سلطنه", "حكومه", "اقليم", "العام", "الاعلي", "الاول", "السابق", "الاسبق", "الحالي",
+    "المؤقت", "المكلف", "المنتخب", "الجديد", "المخلوع", "الراحل", "الانتقالي", "الفخري",
+];
 
 /// Words that never begin or continue a person's name.
 const STOPWORDS: &[&str] = &[
-    "ان", "انه", "انها", "الى", "في", "من", "على", "عن", "مع", "قد", "لقد", "وقد", "ما", "لا", "لم", "لن", "كان", "كانت", "امس",
-    "اليوم", "يوم", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "خلال", "بعد", "قبل", "عبر", "حول", "بشان", "لدى",
+    "ان", "انه", "انها", "الي", "في", "من", "علي", "عن", "مع", "قد", "لقد", "وقد", "ما", "لا", "لم", "لن", "كان", "كانت", "امس",
+    "اليوم", "يوم", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "خلال", "بعد", "قبل", "عبر", "حول", "بشان", "لدي",
     "ايضا", "كما", "او", "ثم", "حيث", "قال", "قالت", "وقال", "وقالت", "اكد", "اكدت", "اعلن", "اعلنت", "اضاف", "اضافت", "اوضح",
     "اشار", "ذكر", "صرح", "عقب", "اثر", "منذ", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "مساء",
-    "صباح", "اليوم", "الماضي", "الفائت", "الحالي", "المقبل", "بان", "لان", "كل", "جميع", "بعض", "عدد", "نحو", "الا", "غير",
+    "صباح", "اليوم", "الماضي", "الفايت", "الحالي", "المقبل", "بان", "لان", "كل", "جميع", "بعض", "عدد", "نحو", "الا", "غير",
     "هو", "هي", "هم", "نحن", "انا", "له", "لها", "به", "بها", "فيه", "فيها", "عليه", "عليها", "منه", "منها", "اي", "تم", "ليس",
-    "بين", "ضد", "عند", "حتى", "اذا", "لو", "كذلك", "وذلك", "فقط", "مجددا", "سابق", "وقت", "العاصمه", "مدينه", "بلاده",
+    "بين", "ضد", "عند", "حتي", "اذا", "لو", "كذلك", "وذلك", "فقط", "مجددا", "سابق", "وقت", "العاصمه", "مدينه", "بلاده",
+];
+
+/// Relative pronouns: a clause about the noun before them begins.
+const RELATIVES: &[&str] = &["التي", "الذي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان", "اللواتي", "اللاتي"];
+
+/// Honorifics and ranks that stand between a title and a name.
+const HONORIFICS: &[&str] = &[
+    "الجنرال", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "المشير", "الفريق", "الاميرال", "الدكتور", "د", "الشيخ",
+    "السيد", "السيده", "الامير", "الاميره", "المهندس", "الاستاذ", "القاضي", "الحاخام", "المطران", "البطريرك", "الملا", "حجه",
 ];
 
 /// «بلاده»: the state of the person or state in play.
@@ -77,7 +95,7 @@ const THE_ORG: &[&str] = &["المنظمه", "الحلف", "التحالف"];
 /// «الإقليم», «المنطقة المتنازع عليها»: the place named last.
 const THE_PLACE: &[&str] = &["الاقليم"];
 /// «نظيره»: a person holding the same office elsewhere.
-const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظراءه", "نظرائه"];
+const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظراءه", "نظرايه"];
 
 /// Relations whose objects may stand after في (places).
 fn locative(r: Relation) -> bool {
@@ -90,7 +108,7 @@ enum Mean {
     Actor(ActorInfo, Via),
     Role { relation: Relation, plural: bool },
     Counterpart,
-    Organ(u32),
+    Organ(u32, bool),
     TheirState,
     TheTwo,
     Latter,
@@ -99,6 +117,7 @@ enum Mean {
     ThePlace,
     Prep(&'static str),
     TopicPrep,
+    Relative,
     Boundary,
     Word,
     Punct(char),
@@ -216,7 +235,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     let main = main.or_else(|| {
                         ps.iter().find_map(|p| match *p {
                             Payload::Role { relation, plural } => Some(Mean::Role { relation, plural }),
-                            Payload::Organ { actor } => Some(Mean::Organ(actor)),
+                            Payload::Organ { actor, group } => Some(Mean::Organ(actor, group)),
                             _ => None,
                         })
                     });
@@ -232,6 +251,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let w = self.word(i);
         if let Some(p) = PREPS.iter().find(|p| **p == w) {
             return Mean::Prep(p);
+        }
+        if RELATIVES.contains(&w) {
+            return Mean::Relative;
         }
         let classes: [(&[&str], Mean); 10] = [
             (TOPIC_PREPS, Mean::TopicPrep),
@@ -276,15 +298,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     fn prep_before(&self, first: usize) -> Option<&'static str> {
-        let it = &self.items[first];
-        if it.has_prep() {
-            return Some(if it.prefix.contains('ب') {
-                "ب"
-            } else if it.prefix.contains('ل') {
-                "ل"
-            } else {
-                "ك"
-            });
+        match self.items[first].prep() {
+            Some('ب') => return Some("ب"),
+            Some('ل') => return Some("ل"),
+            Some(_) => return Some("ك"),
+            None => {}
         }
         let mut j = first;
         // A preposition may stand one word before: «من حدود أرمينيا» is not,
@@ -295,6 +313,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
             j -= 1;
             match &self.means[j] {
+                // «مع كل من أذربيجان»: the preposition before «كل من».
+                Mean::Prep("من") if j > 0 && closed_class(self.word(j - 1), &["كل"]).is_some() => {
+                    j -= 1;
+                    continue;
+                }
                 Mean::Prep(p) => return Some(p),
                 Mean::TopicPrep => return Some("topic"),
                 Mean::Word if j + 1 == first && is_place_noun(self.word(j)) => continue,
@@ -327,12 +350,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     continue;
                 }
                 Mean::Counterpart => {
-                    let rel = cast.topic.as_ref().and_then(|t| cast.roles.iter().find(|(_, p)| p.id == t.id).map(|((r, _), _)| *r));
-                    i = self.role_phrase(i, Some(rel.unwrap_or(Relation::OfficialOf)), false, cast);
+                    // «نظيره الإيراني حسن روحاني»: the office of the person in
+                    // play, if the article said what it is.
+                    let holder = self.phrases.iter().rev().flat_map(|p| p.actors.iter()).find(|a| a.kind == ActorType::Person).cloned().or_else(|| cast.topic.clone());
+                    let rel = holder.and_then(|h| cast.roles.iter().find(|(_, p)| p.id == h.id).map(|((r, _), _)| *r));
+                    i = self.role_phrase(i, rel, false, cast);
                     continue;
                 }
-                Mean::Organ(g) => {
-                    i = self.organ_phrase(i, g, cast);
+                Mean::Organ(g, group) => {
+                    i = self.organ_phrase(i, g, group, cast);
                     continue;
                 }
                 Mean::Actor(a, via) => {
@@ -349,8 +375,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     self.push_phrase(vec![a], i, i, adjectival);
                 }
                 Mean::TheirState => {
-                    let st = cast.topic.as_ref().and_then(|t| cast.state_of(t));
-                    if let Some(st) = st {
+                    if let Some(st) = self.their_state(cast) {
                         self.push_phrase(vec![st], i, i, false);
                     }
                 }
@@ -394,27 +419,46 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
     }
 
+    /// The state of whoever the sentence is about so far, else of the
+    /// article's topic: «قال لافروف إن بلاده» is Russia.
+    fn their_state(&self, cast: &Cast<'_>) -> Option<ActorInfo> {
+        self.phrases
+            .iter()
+            .find(|p| p.prep.is_none() && !p.adjectival)
+            .and_then(|p| p.actors.first())
+            .and_then(|a| cast.state_of(a))
+            .or_else(|| cast.topic.as_ref().and_then(|t| cast.state_of(t)))
+    }
+
     /// An organ followed by its state (nisba or genitive name) is the state;
     /// with a pronoun suffix it is the state named last; alone, a group.
-    fn organ_phrase(&mut self, i: usize, g: u32, cast: &mut Cast<'_>) -> usize {
+    fn organ_phrase(&mut self, i: usize, g: u32, group: bool, cast: &mut Cast<'_>) -> usize {
         let n = self.items.len();
         let mut j = i + 1;
         let mut words = 0;
         while j < n && words <= 2 {
             match &self.means[j] {
                 Mean::Actor(a, via) if a.kind != ActorType::Person && (*via != Via::Name || self.items[j].prefix.is_empty() || self.items[j].prefix == "ل" || self.items[j].prefix == "لل") => {
-                    let st = cast.state_of(a).unwrap_or_else(|| a.clone());
-                    self.push_phrase(vec![st], i, j, false);
+                    // «قوات الناتو», «المسلحون الحوثيون»: a body or group
+                    // named after the organ is that actor; a state makes a
+                    // state organ the state and a group that state's group.
+                    let actor = match cast.state_of(a) {
+                        Some(st) if a.kind == ActorType::State || (a.kind == ActorType::Place && !group) => {
+                            if group { national_group(&cast.known(g), &st) } else { st }
+                        }
+                        _ => a.clone(),
+                    };
+                    self.push_phrase(vec![actor], i, j, false);
                     return j + 1;
                 }
                 Mean::TheirState => {
-                    if let Some(st) = cast.topic.as_ref().and_then(|t| cast.state_of(t)) {
+                    if let Some(st) = self.their_state(cast) {
                         self.push_phrase(vec![st], i, j, false);
                         return j + 1;
                     }
                     break;
                 }
-                Mean::Organ(_) => {}
+                Mean::Organ(..) => {}
                 Mean::Word if !STOPWORDS.contains(&self.word(j)) => words += 1,
                 _ => break,
             }
@@ -427,7 +471,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
         }
         let generic = cast.known(g);
-        if !is_state_bound(&generic.id) {
+        if group || !is_state_bound(&generic.id) {
             self.push_phrase(vec![generic], i, i, false);
         }
         i + 1
@@ -439,6 +483,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
     fn role_phrase(&mut self, i: usize, rel: Option<Relation>, plural: bool, cast: &mut Cast<'_>) -> usize {
         let n = self.items.len();
         let role_form = self.items[i].stem(self.text).to_string();
+        let known_rel = rel.is_some();
         let mut rel = rel.unwrap_or(Relation::OfficialOf);
         let mut governor: Option<ActorInfo> = None;
         let mut inner = false;
@@ -455,7 +500,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     }
                     j += 1;
                 }
-                Mean::Role { .. } | Mean::Organ(_) => {
+                Mean::Role { .. } | Mean::Organ(..) => {
                     if governor.is_none() {
                         inner = true;
                     }
@@ -463,7 +508,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
                 Mean::TheirState => {
                     if governor.is_none() {
-                        governor = cast.topic.as_ref().and_then(|t| cast.state_of(t));
+                        governor = self.their_state(cast);
                     }
                     j += 1;
                 }
@@ -482,12 +527,25 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     } else if self.items[j].suffix_len > 0 || w.ends_with("ها") && closed_class(w, &["دفاعها", "خارجيتها", "داخليتها"]).is_some() {
                         // «وزير دفاعها»: the office of the state in play.
                         if governor.is_none() {
-                            governor = cast.topic.as_ref().and_then(|t| cast.state_of(t));
+                            governor = self.their_state(cast);
                         }
                         j += 1;
                     } else if governor.is_none() && (w.starts_with("ال") || w.starts_with("وال") || closed_class(w, INSTITUTIONS).is_some()) {
                         inner = true;
                         j += 1;
+                    } else if governor.is_some() && let Some(h) = (j..n.min(j + 4)).find(|&k| matches!(self.means[k], Mean::Word) && closed_class(self.word(k), HONORIFICS).is_some()) {
+                        // «الباسيج الإيرانية شبه الحكومية الجنرال …»
+                        j = h;
+                        break;
+                    } else if governor.is_some() {
+                        // «… قره باغ غير المعترف بها، أرميني غريغوريان»: a
+                        // qualifier of the state before the comma and the name.
+                        let comma = (j..n.min(j + 5)).find(|&k| !matches!(self.means[k], Mean::Word)).filter(|&k| matches!(self.means[k], Mean::Punct(',')));
+                        match comma {
+                            Some(k) if matches!(self.means.get(k + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person) => j = k,
+                            _ => break,
+                        }
+                        break;
                     } else {
                         break;
                     }
@@ -505,9 +563,22 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut persons: Vec<(ActorInfo, Option<ActorInfo>)> = Vec::new();
         let mut gov = governor.clone();
         loop {
+            // Honorifics before a name: «الجنرال غلام حسين», «آية الله صادق».
+            while j < n && matches!(self.means[j], Mean::Word) && closed_class(self.word(j), HONORIFICS).is_some() {
+                j += 1;
+            }
+            if j + 1 < n && matches!(self.means[j], Mean::Word) && self.word(j) == "ايه" && self.word(j + 1) == "الله" {
+                j += 2;
+            }
+            // «محمد عباس»: a first name the gazetteer lacks before a surname it has.
+            if matches!(self.means.get(j), Some(Mean::Word)) && matches!(self.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person) && !STOPWORDS.contains(&self.word(j)) {
+                j += 1;
+            }
             let (p, next) = match self.means.get(j) {
                 Some(Mean::Actor(a, _)) if a.kind == ActorType::Person => (Some(a.clone()), j + 1),
-                Some(Mean::Word) => self.new_person(j, !persons.is_empty(), cast),
+                // A new name stands right after the title and its state (or
+                // a comma), never after a preposition: «مصدر في تصريح خاص».
+                Some(Mean::Word) if j > 0 && !matches!(self.means[j - 1], Mean::Prep(_) | Mean::TopicPrep) => self.new_person(j, !persons.is_empty(), cast),
                 _ => (None, j),
             };
             let Some(p) = p else { break };
@@ -536,7 +607,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if persons.is_empty() {
             // A title with no name: the person the article gave that title,
             // or else the state itself speaks.
-            let g = governor.as_ref().map(|g| cast.state_of(g).unwrap_or_else(|| g.clone()));
+            let g = governor.as_ref().map(|g| if g.kind == ActorType::Place { g.clone() } else { cast.state_of(g).unwrap_or_else(|| g.clone()) });
             let holder = g.as_ref().and_then(|g| {
                 cast.roles.get(&(rel, format!("{role_form}|{}", g.id))).cloned().or_else(|| {
                     let mut hs = cast.roles.iter().filter(|((r, k), _)| *r == rel && k.ends_with(&format!("|{}", g.id)));
@@ -554,7 +625,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         let mut actors = Vec::new();
         for (p, g) in persons {
-            if let Some(g) = g {
+            if let Some(g) = g.filter(|_| known_rel) {
                 if g.id != p.id {
                     cast.roles.insert((rel, format!("{role_form}|{}", g.id)), p.clone());
                     self.out.push(Raw { subject: Some(p.clone()), relation: rel, object: Some(g), modality: Modality::Asserted, cue: i });
@@ -571,7 +642,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let n = self.items.len();
         let mut k = j;
         let mut words = Vec::new();
-        while k < n && words.len() < 3 {
+        while k < n && words.len() < 4 {
             if !matches!(self.means[k], Mean::Word) {
                 break;
             }
@@ -585,7 +656,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let bad = STOPWORDS.contains(&w)
                 || w.chars().count() < 2
                 || w.chars().any(|c| c.is_ascii_digit())
-                || (words.is_empty() && (w.starts_with("ال") || closed_class(w, INSTITUTIONS).is_some()))
+                || (words.is_empty() && (w.starts_with("ال") || closed_class(w, INSTITUTIONS).is_some() || is_place_noun(w)))
                 || (!words.is_empty() && (w.starts_with('و') || w.starts_with("ب")) && w.chars().count() <= 4);
             if bad {
                 break;
@@ -644,7 +715,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut k = from;
         let mut words = 0;
         while k < self.items.len() && words <= 6 {
-            if matches!(self.means[k], Mean::Boundary | Mean::TopicPrep) || (k > from && !self.cues[k].is_empty() && self.phrase_at[k].is_none()) {
+            if matches!(self.means[k], Mean::TopicPrep) && TIME_PREPS.contains(&self.word(k)) {
+                // «منذ عام 1992، نحو 20 بالمئة»: skip the time phrase.
+                while k < self.items.len() && !matches!(self.means[k], Mean::Punct(_)) && self.phrase_at[k].is_none() {
+                    k += 1;
+                }
+                continue;
+            }
+            if matches!(self.means[k], Mean::Boundary | Mean::TopicPrep | Mean::Relative) || (k > from && !self.cues[k].is_empty() && self.phrase_at[k].is_none()) {
                 break;
             }
             if matches!(self.means[k], Mean::Punct('.' | ':' | '?' | '!')) {
@@ -654,7 +732,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 let ph = &self.phrases[p];
                 let ok = match ph.prep {
                     Some("topic") => false,
-                    Some("في") => locative(rel),
+                    Some("في" | "قرب" | "داخل" | "خارج" | "عند") => locative(rel),
                     _ => true,
                 };
                 if ok && seen_groups.insert(ph.group) {
@@ -669,6 +747,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
             k += 1;
         }
         out
+    }
+
+    /// Whether item `k` begins with the conjunction و / ف, which after a
+    /// comma opens a new clause («...، وهي أراض سيطرت عليها»).
+    fn opens_clause(&self, k: usize) -> bool {
+        let it = &self.items[k];
+        match self.means[k] {
+            Mean::Word => {
+                let w = self.word(k);
+                (w.starts_with('و') || w.starts_with('ف')) && w.chars().count() >= 3
+            }
+            _ => it.prefix.starts_with('و') || it.prefix.starts_with('ف'),
+        }
     }
 
     /// The nearest subject-like phrase before the cue in its clause.
@@ -686,7 +777,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if matches!(self.means[k], Mean::Boundary | Mean::Punct('.' | ':' | '?' | '!')) {
                 return None;
             }
-            if matches!(self.means[k], Mean::Punct(',')) && self.items.get(k + 1).is_some_and(|n| n.prefix.starts_with('و') || n.prefix.starts_with('ف')) && k + 1 != c {
+            if matches!(self.means[k], Mean::Punct(',')) && k + 1 != c && self.opens_clause(k + 1) {
                 return None;
             }
             if let Some(p) = self.phrase_at[k] {
@@ -708,21 +799,25 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     fn modality(&self, c: usize, subject_at: Option<usize>) -> Modality {
-        let lo = subject_at.map(|s| self.phrases[s].last + 1).unwrap_or(0).max(c.saturating_sub(4));
+        // A marker governs the words right after it: «لم تهاجم»، «لا يستبعد
+        // إقامة»، «إسرائيل لن تهاجم». Looking further back, past an actor,
+        // finds markers of other clauses («أخفقت أرمينيا ... خلال محادثاتهما»).
+        let lo = subject_at.map(|s| self.phrases[s].last + 1).unwrap_or(0).max(c.saturating_sub(3));
         let mut m = Modality::Asserted;
         for k in (lo..c).rev() {
-            if matches!(self.means[k], Mean::Boundary) {
+            if matches!(self.means[k], Mean::Boundary) || self.phrase_at[k].is_some() {
                 break;
             }
             if let Some(x) = self.modals[k] {
+                // «قد هدد»: قد before a past verb asserts; before a present
+                // verb («قد يهدد») it is «may».
+                let past = !matches!(self.items[c].stem(self.text).chars().next(), Some('ي' | 'ت' | 'ن'));
+                if matches!(self.means[k], Mean::Word) && matches!(self.word(k), "قد" | "لقد" | "وقد" | "فقد") && past {
+                    break;
+                }
                 m = x;
                 break;
             }
-        }
-        if let Some(x) = self.modals[c] {
-            // A cue that is itself a marker («نفت») marks what it governs,
-            // not itself.
-            let _ = x;
         }
         if m == Modality::Asserted && self.items[c].prefix.ends_with('س') {
             m = Modality::Hypothetical;
@@ -774,12 +869,38 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         let after = self.phrases_after(c + 1, rel);
                         let agent = after.iter().copied().find(|&p| matches!(self.phrases[p].prep, Some("من" | "ب")) || self.phrases[p].prep.is_none());
                         let patients = before.map(|b| self.group_actors(b)).unwrap_or_default();
-                        let agents = agent.map(|a| self.group_actors(a)).unwrap_or_default();
+                        let mut agents = agent.map(|a| self.group_actors(a)).unwrap_or_default();
+                        if agents.is_empty() {
+                            // «قال علييف: "باشينيان يتحمل مسؤولية"»: the one
+                            // quoted holds the other responsible.
+                            agents = self.speaker(c).into_iter().filter(|s| !patients.iter().any(|p| p.id == s.id)).collect();
+                        }
                         self.emit_all(&agents, rel, &patients, m, c);
                     }
                     Frame::Active if nominal => self.active_noun(c, rel, before, m, &mut accused),
                     Frame::Active => self.active_verb(c, rel, before, m, &mut accused),
                 }
+            }
+        }
+        self.condemned_events();
+    }
+
+    /// «أدان أردوغان هجمات شنتها أرمينيا على أذربيجان»: condemning an
+    /// attack accuses its agent.
+    fn condemned_events(&mut self) {
+        let mut fills = Vec::new();
+        for (k, r) in self.out.iter().enumerate() {
+            if r.relation != Relation::Accuse || r.object.is_some() || r.subject.is_none() {
+                continue;
+            }
+            let event = self.out.iter().filter(|e| e.cue > r.cue && e.cue <= r.cue + 8 && e.relation.family() == crate::schema::Family::Conflict && e.relation != Relation::Accuse).min_by_key(|e| e.cue);
+            if let Some(agent) = event.and_then(|e| e.subject.clone()) {
+                fills.push((k, agent));
+            }
+        }
+        for (k, agent) in fills {
+            if self.out[k].subject.as_ref().is_some_and(|s| s.id != agent.id) {
+                self.out[k].object = Some(agent);
             }
         }
     }
@@ -791,25 +912,42 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let after = self.phrases_after(c + 1, rel);
         let mut rest = after.as_slice();
         let mut subj = Vec::new();
+        if before.is_none() && self.items[c].prefix.contains('ب') && accused.is_some() {
+            // «اتهم تركيا بدعم أذربيجان»: the accused is the agent of what
+            // the accusation reports, and the genitive is its patient.
+            subj = accused.clone().into_iter().collect();
+            m = Modality::Reported;
+            let obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+            self.emit_all(&subj, rel, &obj, m, c);
+            return;
+        }
         if let Some(b) = before {
             subj = self.group_actors(b);
         } else if let Some(&p) = rest.first() {
             let ph = &self.phrases[p];
             let near = ph.first <= c + 3 && (c + 1..ph.first).all(|k| matches!(self.means[k], Mean::Word));
-            if near && (ph.adjectival || (ph.prep.is_none() && ph.first == c + 1)) {
+            if near && ph.adjectival {
                 subj = self.group_actors(p);
                 rest = &rest[1..];
+            } else if near && ph.prep.is_none() && ph.first == c + 1 {
+                // A genitive is the agent when a patient follows with a
+                // preposition («دعم تركيا لأذربيجان»), or for requests and
+                // such; for attacks and arrests it is the patient
+                // («استهداف المدنيين»، «اعتقال الصحفي»).
+                let patient_follows = rest.get(1).is_some_and(|&q| matches!(self.phrases[q].prep, Some("ل" | "علي" | "ضد" | "الي" | "مع")));
+                if patient_follows || rel.family() != crate::schema::Family::Conflict || rel == Relation::Protest {
+                    subj = self.group_actors(p);
+                    rest = &rest[1..];
+                } else {
+                    let obj = self.group_actors(p);
+                    self.emit_all(&[], rel, &obj, m, c);
+                    return;
+                }
             }
         }
-        if subj.is_empty() && self.items[c].prefix.contains('ب') {
-            // «اتهم تركيا بدعم أذربيجان»: the accused is the agent of what
-            // the accusation reports.
-            if let Some(a) = accused.clone() {
-                subj = vec![a];
-                m = Modality::Reported;
-            }
-        }
-        let obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+        // A noun's patient is governed by a preposition («هجمات على غزة»,
+        // «دعمها لأذربيجان»); an unmarked actor after it is another clause's.
+        let obj = rest.first().filter(|&&p| self.phrases[p].prep.is_some()).map(|&p| self.group_actors(p)).unwrap_or_default();
         let objs = self.with_more_places(rel, obj, rest);
         if rel == Relation::Accuse {
             *accused = objs.first().cloned();
@@ -827,9 +965,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             match after.first() {
                 Some(&p) if self.phrases[p].prep.is_none() => {
                     if after.len() == 1 && self.items[c].prefix.starts_with('و') && !locative(rel) {
-                        // «...، واتّهم مجدداً تركيا»: the subject carries over
-                        // and the one actor is the object.
-                        (self.sentence_topic(c).into_iter().collect(), after.as_slice())
+                        // «...، واتّهم مجدداً تركيا»: the subject of the main
+                        // clause carries over and the one actor is the object.
+                        (self.topic_from(c, false).into_iter().collect(), after.as_slice())
                     } else {
                         (self.group_actors(p), &after[1..])
                     }
@@ -838,12 +976,34 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 None => (Vec::new(), after.as_slice()),
             }
         };
-        let obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+        let mut obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+        if obj.is_empty() {
+            obj = self.pronoun_object(c, &subj).into_iter().collect();
+        }
         let objs = self.with_more_places(rel, obj, rest);
         if rel == Relation::Accuse {
             *accused = objs.first().cloned();
         }
         self.emit_all(&subj, rel, &objs, m, c);
+    }
+
+    /// «سيطرت عليها أذربيجان»: a pronoun on the verb or on the preposition
+    /// after it points back to the nearest actor before the verb.
+    fn pronoun_object(&self, c: usize, subj: &[ActorInfo]) -> Option<ActorInfo> {
+        const OBJ_PRONOUNS: &[&str] = &["عليها", "عليه", "عليهم", "بها", "به", "بهم", "لها", "له", "لهم", "منها", "منه", "فيها", "فيه", "اليها", "اليه", "ضدها", "ضده", "معها", "معه"];
+        let on_verb = self.items[c].suffix_len > 0 && crate::extract::scan::PRONOUN_SUFFIXES.iter().any(|p| self.word(c).ends_with(p));
+        let on_prep = self.means.get(c + 1).is_some_and(|m| matches!(m, Mean::Word)) && OBJ_PRONOUNS.contains(&self.word(c + 1));
+        if !on_verb && !on_prep {
+            return None;
+        }
+        self.phrases.iter().rev().filter(|p| p.last < c && c - p.last <= 8).flat_map(|p| p.actors.iter()).find(|a| !subj.iter().any(|s| s.id == a.id)).cloned()
+    }
+
+    /// Who speaks when the cue stands in a quotation: the actor before the
+    /// colon or opening quote.
+    fn speaker(&self, c: usize) -> Option<ActorInfo> {
+        let open = (0..c).rev().find(|&k| matches!(self.means[k], Mean::Punct(':' | '"')))?;
+        self.phrases.iter().take_while(|p| p.last < open).filter(|p| p.prep.is_none() && !p.adjectival).last().and_then(|p| p.actors.first().cloned())
     }
 
     /// Standing relations over places take every place named after the cue.
@@ -873,10 +1033,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
         for _ in 0..2 {
             if let Some(p) = self.phrase_at[k] {
                 let ph = &self.phrases[p];
-                return (ph.prep.is_none() || ph.prep == Some("ل")).then(|| self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p));
+                return (ph.prep != Some("topic")).then(|| self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p));
             }
             match self.means[k] {
-                Mean::Punct(',') | Mean::Word if k > 0 => k -= 1,
+                Mean::Punct(',') if k > 0 => k -= 1,
+                Mean::Word if k > 0 && !STOPWORDS.contains(&self.word(k)) && !COMPLEMENTIZERS.contains(&self.word(k)) => k -= 1,
                 _ => return None,
             }
         }
@@ -885,12 +1046,31 @@ impl<'a, 'l> Sentence<'a, 'l> {
 
     /// The subject the sentence opened with, for a verb whose subject the
     /// text leaves out.
+    ///
+    /// The clause is the one the cue stands in: after «إن / أن» the subject
+    /// of the reported clause («قال بيسكوف إن روسيا على تواصل»).
     fn sentence_topic(&self, c: usize) -> Option<ActorInfo> {
-        self.phrases.iter().take_while(|p| p.last < c).find(|p| p.prep.is_none() && !p.adjectival).and_then(|p| p.actors.first().cloned())
+        self.topic_from(c, true)
+    }
+
+    /// The first subject-like actor before `c`, in the cue's own clause when
+    /// `clause`, else from the start of the sentence.
+    fn topic_from(&self, c: usize, clause: bool) -> Option<ActorInfo> {
+        let start = (0..c).rev().find(|&k| matches!(self.means[k], Mean::Word) && COMPLEMENTIZERS.contains(&self.word(k))).unwrap_or(0);
+        let first = |from: usize| {
+            self.phrases.iter().filter(|p| p.first >= from).take_while(|p| p.last < c).find(|p| p.prep.is_none() && !p.adjectival).and_then(|p| p.actors.first().cloned())
+        };
+        if !clause {
+            return first(0);
+        }
+        first(start).or_else(|| first(0))
     }
 
     fn mutual(&mut self, c: usize, rel: Relation, before: Option<usize>, m: Modality, nominal: bool) {
-        let before = before.or_else(|| self.phrase_before(c));
+        // «روسيا على اتصال مع تركيا»: a noun after على is predicated of the
+        // subject before it; other nouns take no distant subject.
+        let predicative = (c > 0 && matches!(self.means[c - 1], Mean::Prep("علي"))) || self.items[c].stem(self.text).starts_with("علي ");
+        let before = before.or_else(|| if !nominal || predicative { self.phrase_before(c) } else { None });
         let after = self.phrases_after(c + 1, rel);
         // «بين X وY»
         let between = (c + 1..(c + 4).min(self.items.len())).find(|&k| matches!(self.means[k], Mean::Prep("بين")));
@@ -905,7 +1085,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let partner = after.iter().copied().find(|&p| matches!(self.phrases[p].prep, Some("مع" | "ب")));
         if let Some(p) = partner {
             let partners = self.group_actors(p);
-            let selves = match before {
+            let selves = match before.filter(|_| !nominal || self.items[c].prefix.is_empty()) {
                 Some(b) => self.group_actors(b),
                 None => after
                     .iter()
@@ -927,6 +1107,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 self.emit_pairs(&g, rel, m, c);
                 return;
             }
+            if nominal {
+                // A noun pairs only actors that بين, مع or a list join.
+                return;
+            }
             if let Some(&p) = after.first() {
                 let o = self.group_actors(p);
                 self.emit_all(&g, rel, &o, m, c);
@@ -939,7 +1123,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 self.emit_pairs(&g, rel, m, c);
                 return;
             }
-            if let Some(&q) = after.get(1) {
+            if let Some(&q) = after.get(1).filter(|_| !nominal) {
                 let o = self.group_actors(q);
                 self.emit_all(&g, rel, &o, m, c);
                 return;
@@ -951,7 +1135,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let g = self.group_actors(self.phrases.iter().position(|q| q.group == p.group).unwrap_or(0));
             (g.len() >= 2).then_some(g)
         });
-        if let Some(g) = pair.filter(|_| !nominal) {
+        // «محادثاتهما»: a dual or plural pronoun on a noun is the pair.
+        let owned_by_pair = ["هما", "هم"].iter().any(|p| self.word(c).ends_with(p)) && self.items[c].suffix_len > 0;
+        if let Some(g) = pair.filter(|_| !nominal || owned_by_pair) {
             self.emit_pairs(&g, rel, m, c);
         }
     }
@@ -987,14 +1173,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 continue;
             }
             let Some(q) = self.phrases.get(k + 1) else { continue };
-            if q.prep != Some("في") || q.actors.len() != 1 || !matches!(q.actors[0].kind, ActorType::Place | ActorType::State) {
+            let direction = (p.last + 1..q.first).any(|j| matches!(self.means[j], Mean::Word) && DIRECTIONS.contains(&self.word(j)));
+            if (q.prep != Some("في") && !direction) || q.actors.len() != 1 || !matches!(q.actors[0].kind, ActorType::Place | ActorType::State) {
                 continue;
             }
             let gap_ok = (p.last + 1..q.first).all(|j| match &self.means[j] {
                 Mean::Prep("في") => true,
                 Mean::Word => {
                     let w = self.word(j);
-                    is_place_noun(w) || w.starts_with("ال") && w.chars().count() > 4 && self.cues[j].is_empty()
+                    DIRECTIONS.contains(&w) || is_place_noun(w) || w.starts_with("ال") && w.chars().count() > 4 && self.cues[j].is_empty()
                 }
                 _ => false,
             });
@@ -1006,6 +1193,20 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
     }
 }
+
+/// A non-state group of one country: «المعارضة السورية» is
+/// `syria_opposition`, not Syria.
+fn national_group(g: &ActorInfo, state: &ActorInfo) -> ActorInfo {
+    ActorInfo {
+        id: format!("{}_{}", state.id, g.id),
+        label: format!("{} ({})", g.label, state.label),
+        kind: ActorType::Group,
+        country: Some(state.id.clone()),
+    }
+}
+
+/// «مأرب شرقي اليمن»: a place in the east of a state.
+const DIRECTIONS: &[&str] = &["شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب", "وسط", "جنوب شرقي", "شمال غربي", "بشرق", "بغرب", "بشمال", "بجنوب"];
 
 /// Nouns that introduce a place name (مدينة شوشا، إقليم قره باغ).
 fn is_place_noun(w: &str) -> bool {

@@ -155,9 +155,20 @@ impl Item {
         &text[self.form_start..self.range.end]
     }
 
+    /// The preposition among the clitics (ب ل ك), if any; the article ال
+    /// is not one, but «لل» is ل with the article.
+    pub fn prep(&self) -> Option<char> {
+        let p = self.prefix;
+        if p.ends_with("لل") {
+            return Some('ل');
+        }
+        let p = p.strip_suffix("ال").unwrap_or(p);
+        p.chars().find(|c| matches!(c, 'ب' | 'ل' | 'ك'))
+    }
+
     /// Whether the clitic prefix holds a preposition (ب ل ك).
     pub fn has_prep(&self) -> bool {
-        self.prefix.contains(['ب', 'ل', 'ك'])
+        self.prep().is_some()
     }
 }
 
@@ -199,7 +210,7 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
                     && hit.end > lt.range.start
                     && (g.payloads(hit.form).iter().any(Payload::allows_suffix)
                         || (PRONOUN_SUFFIXES.contains(&rest)
-                            && g.payloads(hit.form).iter().any(|p| matches!(p, Payload::Organ { .. } | Payload::Role { .. })))));
+                            && g.payloads(hit.form).iter().any(|p| matches!(p, Payload::Organ { .. } | Payload::Role { .. } | Payload::Cue { .. })))));
             if ok && lt.word {
                 found = Some((p, hit, last, rest.len()));
                 break;
