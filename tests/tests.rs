@@ -14,3 +14,11 @@ mod faults;
 
 /// Property tests of extraction on random Arabic-like text (issue 6).
 mod props;
+
+/// Streaming build and `merge` of shards: byte-identical exports whatever
+/// the thread count, sort memory or sharding (issue 5).
+mod merge;
+
+/// `eval-events` on the Arabic event benchmark copied into
+/// tests/bench/arabic_event_gsr: runs, prints its figures, parses (issue 3).
+mod events;

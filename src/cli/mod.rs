@@ -90,7 +90,8 @@ pub struct BuildArgs {
     /// Modalities that make edges (comma-separated).
     #[arg(long, value_delimiter = ',', default_values = ["asserted", "reported"])]
     pub modalities: Vec<Modality>,
-    /// Memory for sorting rows before they spill to the output folder, MB.
+    /// Memory for sorting rows before they spill to the output folder, MB
+    /// (0 spills every few rows: for tests).
     #[arg(long, default_value_t = 64, hide = true)]
     pub sort_memory: usize,
 }
@@ -116,7 +117,8 @@ pub struct MergeArgs {
     /// No summary on stderr.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Memory for sorting rows before they spill to the output folder, MB.
+    /// Memory for sorting rows before they spill to the output folder, MB
+    /// (0 spills every few rows: for tests).
     #[arg(long, default_value_t = 64, hide = true)]
     pub sort_memory: usize,
 }
