@@ -10,8 +10,17 @@
 //!   citation byte ranges slice the original;
 //! - reading streams: one article is in memory at a time (a `.jsonl.gz` is
 //!   decompressed line by line);
-//! - a bad article (not UTF-8, empty, binary, a broken JSON line) is a
+//! - a bad article (not UTF-8, empty, binary, too long, a broken JSON line,
+//!   a record without text, a file that vanished or cannot be read) is a
 //!   [`Skip`] naming the file and line, never a panic or a stop.
+//!
+//! Text in another encoding is decoded first ([`InputEncoding`]; a UTF-16
+//! byte-order mark is honoured too): citations then refer to the decoded
+//! UTF-8 text, not to the bytes on disk. A UTF-8 byte-order mark is kept in
+//! `text`, so offsets stay those of the file, and dropped from the title.
+//! HTML left in a text is not stripped: stripping would move every offset
+//! after a tag, and normalization already treats tags as punctuation; the
+//! evidence then shows the tags as they stand.
 
 use std::{
     fs::File,
@@ -22,6 +31,88 @@ use std::{
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+
+/// The character encoding of the input files.
+///
+/// News archives in Arabic are often in one of the two legacy encodings;
+/// all three are ASCII-compatible, so JSON Lines split on `\n` either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputEncoding {
+    /// UTF-8 (the default; a byte-order mark is allowed).
+    #[default]
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Windows Arabic (cp1256).
+    #[value(name = "windows-1256", alias = "cp1256")]
+    Windows1256,
+    /// ISO Arabic (ISO-8859-6).
+    #[value(name = "iso-8859-6")]
+    Iso8859_6,
+}
+
+/// How to read inputs.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReadOptions {
+    /// The encoding of files without a byte-order mark.
+    pub encoding: InputEncoding,
+}
+
+/// Decodes an article's bytes to text, or says where they stop making sense.
+///
+/// A UTF-16 byte-order mark wins over `enc` (Windows editors write one); a
+/// UTF-8 one means UTF-8 and is kept in the text. Legacy encodings are
+/// decoded without replacement characters: a byte the encoding does not
+/// define is an error at its offset, not a silent U+FFFD.
+pub fn decode(bytes: Vec<u8>, enc: InputEncoding) -> std::result::Result<String, String> {
+    decode_at(bytes, enc, "")
+}
+
+/// [`decode`], with `place` (" of the line") after the offset in errors.
+fn decode_at(
+    bytes: Vec<u8>,
+    enc: InputEncoding,
+    place: &str,
+) -> std::result::Result<String, String> {
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(encoding_rs::UTF_16LE),
+        Some([0xFE, 0xFF]) => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    };
+    let legacy = match enc {
+        _ if bytes.starts_with(b"\xEF\xBB\xBF") => None,
+        InputEncoding::Utf8 => None,
+        InputEncoding::Windows1256 => Some(encoding_rs::WINDOWS_1256),
+        InputEncoding::Iso8859_6 => Some(encoding_rs::ISO_8859_6),
+    };
+    let Some(encoding) = utf16.or(legacy) else {
+        return String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "not valid UTF-8 at byte offset {}{place} (for an Arabic legacy encoding, pass --encoding windows-1256 or iso-8859-6)",
+                e.utf8_error().valid_up_to()
+            )
+        });
+    };
+    let skipped = if utf16.is_some() { 2 } else { 0 };
+    let body = &bytes[skipped..];
+    let mut dec = encoding.new_decoder_without_bom_handling();
+    let cap = dec
+        .max_utf8_buffer_length_without_replacement(body.len())
+        .ok_or("text too long to decode")?;
+    let mut text = String::with_capacity(cap);
+    let (res, read) = dec.decode_to_string_without_replacement(body, &mut text, true);
+    match res {
+        encoding_rs::DecoderResult::InputEmpty => Ok(text),
+        encoding_rs::DecoderResult::Malformed(bad, after) => {
+            let at = skipped + read - bad as usize - after as usize;
+            Err(format!(
+                "not valid {} at byte offset {at}{place}",
+                encoding.name()
+            ))
+        }
+        // The buffer was sized for the worst case.
+        encoding_rs::DecoderResult::OutputFull => Err("text too long to decode".into()),
+    }
+}
 
 /// Articles longer than this are skipped: a single record this large is a
 /// dump, not a news article, and rules over it would only waste time.
@@ -82,12 +173,22 @@ pub fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
         }
         if input.is_dir() {
             for e in walkdir::WalkDir::new(input).sort_by_file_name() {
-                let e = e.map_err(|e| {
-                    let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| input.clone());
-                    Error::io(p, e.into())
-                })?;
-                if e.file_type().is_file() && is_article_file(e.path()) {
-                    files.push(e.into_path());
+                match e {
+                    // Links are listed too (not followed into folders): one that
+                    // dangles is reported when read, not passed over.
+                    Ok(e)
+                        if (e.file_type().is_file() || e.path_is_symlink())
+                            && is_article_file(e.path()) =>
+                    {
+                        files.push(e.into_path())
+                    }
+                    Ok(_) => {}
+                    // An entry that vanished or cannot be listed is kept, so
+                    // reading it reports a skip instead of losing it quietly.
+                    Err(e) => match e.path() {
+                        Some(p) if p != input.as_path() => files.push(p.to_path_buf()),
+                        _ => return Err(Error::io(input, e.into())),
+                    },
                 }
             }
         } else {
@@ -98,73 +199,134 @@ pub fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 fn is_article_file(p: &Path) -> bool {
-    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    // Lossy, so a file name that is not UTF-8 is read, not passed over.
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
 }
 
-/// Reads every article of `files` in order, calling `f` on each item.
+/// Reads every UTF-8 article of `files` in order, calling `f` on each item.
 ///
 /// Stops early, returning the error, only when `f` does.
-pub fn for_each_article<E>(files: &[PathBuf], mut f: impl FnMut(Item) -> std::result::Result<(), E>) -> std::result::Result<(), E> {
+pub fn for_each_article<E>(
+    files: &[PathBuf],
+    f: impl FnMut(Item) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    for_each_article_with(files, &ReadOptions::default(), f)
+}
+
+/// Reads every article of `files` in order, decoding as `opts` says, and
+/// calls `f` on each item.
+///
+/// Stops early, returning the error, only when `f` does.
+pub fn for_each_article_with<E>(
+    files: &[PathBuf],
+    opts: &ReadOptions,
+    mut f: impl FnMut(Item) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
     for path in files {
-        read_file(path, &mut f)?;
+        read_file(path, opts, &mut f)?;
     }
     Ok(())
 }
 
-fn read_file<E>(path: &Path, f: &mut impl FnMut(Item) -> std::result::Result<(), E>) -> std::result::Result<(), E> {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let skip = |reason: String| Skip { path: path.to_path_buf(), line: None, reason };
+fn read_file<E>(
+    path: &Path,
+    opts: &ReadOptions,
+    f: &mut impl FnMut(Item) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let skip = |reason: String| Skip {
+        path: path.to_path_buf(),
+        line: None,
+        reason,
+    };
     if path.as_os_str() == "-" {
-        return read_jsonl(path, Box::new(BufReader::new(io::stdin().lock())), f);
+        return read_jsonl(path, opts, Box::new(BufReader::new(io::stdin().lock())), f);
     }
+    // A file listed at the start may be gone, or be a folder, by now.
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) => return f(Err(skip(format!("cannot open: {e}")))),
     };
     if name.ends_with(".jsonl.gz") {
         let gz = flate2::read::MultiGzDecoder::new(file);
-        return read_jsonl(path, Box::new(BufReader::new(gz)), f);
+        return read_jsonl(path, opts, Box::new(BufReader::new(gz)), f);
     }
     if name.ends_with(".jsonl") {
-        return read_jsonl(path, Box::new(BufReader::new(file)), f);
+        return read_jsonl(path, opts, Box::new(BufReader::new(file)), f);
+    }
+    // Too long is known from the size, without reading a byte of it.
+    if let Ok(m) = file.metadata()
+        && m.is_file()
+        && m.len() > MAX_ARTICLE_BYTES as u64
+    {
+        return f(Err(skip(too_long())));
     }
     let mut bytes = Vec::new();
-    if let Err(e) = file.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes) {
+    if let Err(e) = file
+        .take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+    {
         return f(Err(skip(format!("cannot read: {e}"))));
     }
-    let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_string();
-    f(text_article(id, bytes).map_err(skip))
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".into());
+    f(text_article_with(id, bytes, opts.encoding).map_err(skip))
 }
 
-/// Makes an article of a `.txt` file's bytes: the first line is the title
-/// when a blank line follows it.
+fn too_long() -> String {
+    format!("longer than {} MiB; skipped", MAX_ARTICLE_BYTES >> 20)
+}
+
+/// Makes an article of a UTF-8 `.txt` file's bytes: the first line is the
+/// title when a blank line follows it.
 pub fn text_article(id: String, bytes: Vec<u8>) -> std::result::Result<Article, String> {
+    text_article_with(id, bytes, InputEncoding::Utf8)
+}
+
+/// Makes an article of a `.txt` file's bytes in `enc` (see [`decode`]).
+pub fn text_article_with(
+    id: String,
+    bytes: Vec<u8>,
+    enc: InputEncoding,
+) -> std::result::Result<Article, String> {
     if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(format!("longer than {} MiB; skipped", MAX_ARTICLE_BYTES >> 20));
+        return Err(too_long());
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            return Err(format!(
-                "not valid UTF-8 at byte offset {} (convert it, e.g. from windows-1256, first)",
-                e.utf8_error().valid_up_to()
-            ));
-        }
-    };
+    let text = decode(bytes, enc)?;
     check_text(&text)?;
     let mut lines = text.split('\n');
-    let first = lines.next().unwrap_or("").trim();
+    let first = lines
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('\u{FEFF}')
+        .trim();
     let blank_follows = lines.next().is_some_and(|l| l.trim().is_empty());
     let title = (blank_follows && !first.is_empty()).then(|| first.to_string());
-    Ok(Article { id, title, text, ..Article::default() })
+    Ok(Article {
+        id,
+        title,
+        text,
+        ..Article::default()
+    })
 }
 
 fn check_text(text: &str) -> std::result::Result<(), String> {
-    if text.trim().is_empty() {
+    if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
         return Err("empty article; skipped".into());
     }
-    let controls = text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !c.is_whitespace())
+        .count();
     if text.contains('\0') || controls * 10 > text.chars().count() {
         return Err("looks binary (NUL or control characters); skipped".into());
     }
@@ -181,15 +343,27 @@ struct Record {
     url: Option<String>,
 }
 
-fn read_jsonl<E>(path: &Path, mut r: Box<dyn BufRead + '_>, f: &mut impl FnMut(Item) -> std::result::Result<(), E>) -> std::result::Result<(), E> {
+fn read_jsonl<E>(
+    path: &Path,
+    opts: &ReadOptions,
+    mut r: Box<dyn BufRead + '_>,
+    f: &mut impl FnMut(Item) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
     let mut buf = Vec::new();
     let mut no = 0u64;
     loop {
         buf.clear();
         no += 1;
-        let skip = |reason: String| Skip { path: path.to_path_buf(), line: Some(no), reason };
+        let skip = |reason: String| Skip {
+            path: path.to_path_buf(),
+            line: Some(no),
+            reason,
+        };
         // A line is read with a cap, so one gigantic line costs bounded memory.
-        match (&mut r).take(MAX_ARTICLE_BYTES as u64 + 1).read_until(b'\n', &mut buf) {
+        match (&mut r)
+            .take(MAX_ARTICLE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut buf)
+        {
             Ok(0) => return Ok(()),
             Ok(_) => {}
             Err(e) => return f(Err(skip(format!("cannot read: {e}")))),
@@ -206,19 +380,30 @@ fn read_jsonl<E>(path: &Path, mut r: Box<dyn BufRead + '_>, f: &mut impl FnMut(I
                     Err(_) => break,
                 }
             }
-            f(Err(skip(format!("record longer than {} MiB; skipped", MAX_ARTICLE_BYTES >> 20))))?;
+            f(Err(skip(format!(
+                "record longer than {} MiB; skipped",
+                MAX_ARTICLE_BYTES >> 20
+            ))))?;
             continue;
         }
-        let line = match std::str::from_utf8(&buf) {
-            Ok(l) => l.trim(),
+        // A byte-order mark may open the file; JSON itself allows none.
+        if no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+            buf.drain(..3);
+        }
+        let line = match decode_at(std::mem::take(&mut buf), opts.encoding, " of the line") {
+            Ok(l) => l,
             Err(e) => {
-                f(Err(skip(format!("not valid UTF-8 at byte offset {} of the line", e.valid_up_to()))))?;
+                f(Err(skip(e)))?;
                 continue;
             }
         };
+        let line = line.trim();
         if line.is_empty() {
             continue;
         }
+        // serde_json stops at 128 levels of nesting in the fields we read
+        // and skips the others without recursion, so a deeply nested line
+        // is an error or ignored, never a stack overflow.
         let rec: Record = match serde_json::from_str(line) {
             Ok(r) => r,
             Err(e) => {
@@ -230,7 +415,10 @@ fn read_jsonl<E>(path: &Path, mut r: Box<dyn BufRead + '_>, f: &mut impl FnMut(I
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => {
-                let stem = path.file_name().and_then(|s| s.to_str()).unwrap_or("stdin");
+                let stem = match path.file_name() {
+                    Some(s) if path.as_os_str() != "-" => s.to_string_lossy(),
+                    _ => "stdin".into(),
+                };
                 let stem = stem.trim_end_matches(".gz").trim_end_matches(".jsonl");
                 format!("{stem}-{no}")
             }
@@ -239,7 +427,10 @@ fn read_jsonl<E>(path: &Path, mut r: Box<dyn BufRead + '_>, f: &mut impl FnMut(I
             f(Err(skip(format!("record {id:?} has no text; skipped"))))?;
             continue;
         };
-        let title = rec.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        let title = rec
+            .title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
         let text = match &title {
             Some(t) => format!("{t}\n\n{body}"),
             None => body,
@@ -248,7 +439,14 @@ fn read_jsonl<E>(path: &Path, mut r: Box<dyn BufRead + '_>, f: &mut impl FnMut(I
             f(Err(skip(format!("record {id:?}: {reason}"))))?;
             continue;
         }
-        f(Ok(Article { id, title, text, date: rec.date, source: rec.source, url: rec.url }))?;
+        f(Ok(Article {
+            id,
+            title,
+            text,
+            date: rec.date,
+            source: rec.source,
+            url: rec.url,
+        }))?;
     }
 }
 
@@ -266,19 +464,111 @@ mod tests {
 
     #[test]
     fn bad_bytes_are_skips() {
-        assert!(text_article("x".into(), vec![0xff, 0xfe, b'a']).unwrap_err().contains("byte offset 0"));
-        assert!(text_article("x".into(), b"  \n ".to_vec()).unwrap_err().contains("empty"));
-        assert!(text_article("x".into(), b"ab\0cd".to_vec()).unwrap_err().contains("binary"));
+        assert!(
+            text_article("x".into(), vec![0xd8, b'a'])
+                .unwrap_err()
+                .contains("UTF-8 at byte offset 0")
+        );
+        assert!(
+            text_article("x".into(), b"  \n ".to_vec())
+                .unwrap_err()
+                .contains("empty")
+        );
+        assert!(
+            text_article("x".into(), b"ab\0cd".to_vec())
+                .unwrap_err()
+                .contains("binary")
+        );
+    }
+
+    #[test]
+    fn legacy_encodings_decode() {
+        let cp1256 = vec![202, 209, 223, 237, 199, 32, 209, 230, 211, 237, 199];
+        assert_eq!(
+            decode(cp1256.clone(), InputEncoding::Windows1256).unwrap(),
+            "تركيا روسيا"
+        );
+        assert!(
+            decode(cp1256, InputEncoding::Utf8)
+                .unwrap_err()
+                .contains("--encoding windows-1256")
+        );
+        assert_eq!(
+            decode(vec![202, 209, 227, 234, 199], InputEncoding::Iso8859_6).unwrap(),
+            "تركيا"
+        );
+        // 0xA1 is not defined in ISO-8859-6.
+        let e = decode(vec![202, 209, 0xA1, 199], InputEncoding::Iso8859_6).unwrap_err();
+        assert_eq!(e, "not valid ISO-8859-6 at byte offset 2");
+        // A UTF-8 byte-order mark means UTF-8, whatever was asked.
+        assert_eq!(
+            decode("\u{FEFF}نص".as_bytes().to_vec(), InputEncoding::Windows1256).unwrap(),
+            "\u{FEFF}نص"
+        );
+        let utf16: Vec<u8> = [0xFEFF_u16, 0x0646, 0x0635]
+            .iter()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(decode(utf16, InputEncoding::Utf8).unwrap(), "نص");
+        assert_eq!(
+            decode(vec![0xFF, 0xFE, b'a'], InputEncoding::Utf8).unwrap_err(),
+            "not valid UTF-16LE at byte offset 2"
+        );
+    }
+
+    #[test]
+    fn bom_stays_in_text_not_in_title() {
+        let a = text_article("x".into(), "\u{FEFF}عنوان\r\n\r\nنص".as_bytes().to_vec()).unwrap();
+        assert_eq!(a.title.as_deref(), Some("عنوان"));
+        assert!(a.text.starts_with('\u{FEFF}'));
+        assert!(
+            text_article("x".into(), "\u{FEFF}\r\n".as_bytes().to_vec())
+                .unwrap_err()
+                .contains("empty")
+        );
+    }
+
+    #[test]
+    fn jsonl_bom_and_nesting() {
+        let deep = format!(
+            "{{\"id\":\"d\",\"x\":{}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let data = format!("\u{FEFF}{{\"id\":\"a\",\"text\":\"نص\"}}\n{deep}\n");
+        let mut got = Vec::new();
+        read_jsonl(
+            Path::new("x.jsonl"),
+            &ReadOptions::default(),
+            Box::new(data.as_bytes()),
+            &mut |i: Item| -> std::result::Result<(), ()> {
+                got.push(i);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(got[0].as_ref().unwrap().id, "a");
+        // An ignored field is skipped without recursion: no error, no overflow.
+        assert!(
+            got[1].as_ref().unwrap_err().reason.contains("no text"),
+            "{:?}",
+            got[1]
+        );
     }
 
     #[test]
     fn jsonl_lines_are_numbered() {
         let data = "{\"id\":\"a\",\"text\":\"نص\",\"title\":\"ع\"}\n{broken\n{\"id\":3}\n";
         let mut got = Vec::new();
-        read_jsonl(Path::new("x.jsonl"), Box::new(data.as_bytes()), &mut |i: Item| -> std::result::Result<(), ()> {
-            got.push(i);
-            Ok(())
-        })
+        read_jsonl(
+            Path::new("x.jsonl"),
+            &ReadOptions::default(),
+            Box::new(data.as_bytes()),
+            &mut |i: Item| -> std::result::Result<(), ()> {
+                got.push(i);
+                Ok(())
+            },
+        )
         .unwrap();
         assert_eq!(got[0].as_ref().unwrap().text, "ع\n\nنص");
         assert_eq!(got[1].as_ref().unwrap_err().line, Some(2));

@@ -8,8 +8,9 @@ use crate::{error::Result, pipeline};
 pub(super) fn run(a: ExtractArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     let p = prepare(&a.input)?;
     let started = Instant::now();
-    let summary = pipeline::run(
+    let summary = pipeline::run_with(
         &p.files,
+        &p.read,
         &p.lex,
         |_| {},
         |batch| -> Result<()> {

@@ -73,6 +73,10 @@ pub struct InputArgs {
     /// Exit with code 3 when any article was skipped.
     #[arg(long)]
     pub strict: bool,
+    /// The encoding of input files without a byte-order mark; citations
+    /// then refer to the text decoded to UTF-8.
+    #[arg(long, value_enum, default_value = "utf-8")]
+    pub encoding: article::InputEncoding,
 }
 
 /// `build` options.
@@ -188,6 +192,7 @@ pub(crate) fn write_out(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
 pub(crate) struct Prepared {
     pub(crate) files: Vec<PathBuf>,
     pub(crate) lex: Lexicon,
+    pub(crate) read: article::ReadOptions,
 }
 
 pub(crate) fn prepare(a: &InputArgs) -> Result<Prepared> {
@@ -198,7 +203,7 @@ pub(crate) fn prepare(a: &InputArgs) -> Result<Prepared> {
     let files = article::input_files(&a.inputs)?;
     let data = a.data.clone().unwrap_or_else(pipeline::default_data_dir);
     let lex = Lexicon::load(&data)?;
-    Ok(Prepared { files, lex })
+    Ok(Prepared { files, lex, read: article::ReadOptions { encoding: a.encoding } })
 }
 
 pub(crate) fn progress_line(s: &Summary, started: Instant) -> String {
