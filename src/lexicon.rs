@@ -108,6 +108,9 @@ pub enum Payload {
     },
     /// A modality marker.
     Modal(Modality),
+    /// A word that anchors an event in the news being reported (casualties,
+    /// the time of a dispatch, the scene of an attack).
+    Anchor,
 }
 
 impl Payload {
@@ -156,6 +159,7 @@ impl Lexicon {
             ("roles.tsv", Builder::roles),
             ("cues.tsv", Builder::cues),
             ("modality.tsv", Builder::modality),
+            ("anchors.tsv", Builder::anchors),
         ] {
             let p = lex.join(name);
             f(&mut b, &p, &mut open(&p)?);
@@ -177,6 +181,7 @@ impl Lexicon {
         b.roles(Path::new("<roles>"), &mut roles.as_bytes());
         b.cues(Path::new("<cues>"), &mut cues.as_bytes());
         b.modality(Path::new("<modality>"), &mut modality.as_bytes());
+        b.anchors(Path::new("<anchors>"), &mut "".as_bytes());
         b.finish()
     }
 
@@ -448,6 +453,15 @@ impl Builder {
             match f[1].parse::<Modality>() {
                 Ok(m) => self.add_form(&f[0].clone(), Payload::Modal(m)),
                 Err(e) => self.err(path, no, format!("column modality: {e}")),
+            }
+        }
+    }
+
+    fn anchors(&mut self, path: &Path, r: &mut dyn BufRead) {
+        for Line { no, fields: f } in self.lines(path, r, "form", 2) {
+            match f[1].as_str() {
+                "casualty" | "scene" | "source" => self.add_form(&f[0].clone(), Payload::Anchor),
+                other => self.err(path, no, format!("column kind: expected casualty, scene or source, found {other:?}")),
             }
         }
     }

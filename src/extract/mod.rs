@@ -92,6 +92,7 @@ pub struct ActorInfo {
 pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
     let norm = normalize(&article.text);
     let mut cast = Cast::new(lex);
+    cast.year = article_year(article);
     let mut out = Vec::new();
     for (si, sr) in scan::sentences(&norm.text).into_iter().enumerate() {
         let toks = scan::tokens(&norm.text, sr);
@@ -153,7 +154,7 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
         let toks = scan::tokens(&norm.text, sr);
         let items = scan::items(&norm.text, &toks, &lex.gazetteer);
         out += &format!("sentence {si}: {}\n", &norm.text[sr.start..sr.end]);
-        let mut probe = Cast { lex, persons: cast.persons.clone(), roles: cast.roles.clone(), recent: cast.recent.clone(), topic: cast.topic.clone() };
+        let mut probe = Cast { lex, persons: cast.persons.clone(), roles: cast.roles.clone(), recent: cast.recent.clone(), topic: cast.topic.clone(), year: cast.year };
         out += &rules::describe(&norm.text, &items, lex, &mut probe);
         for r in rules::sentence(&norm.text, &items, lex, &mut cast) {
             let id = |a: &Option<ActorInfo>| a.as_ref().map(|a| a.id.clone()).unwrap_or_default();
@@ -161,6 +162,10 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
         }
     }
     out
+}
+
+fn article_year(a: &Article) -> Option<u32> {
+    a.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
 }
 
 fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
@@ -193,11 +198,13 @@ pub struct Cast<'l> {
     recent: Vec<ActorInfo>,
     /// The subject of the last sentence that had one.
     topic: Option<ActorInfo>,
+    /// The article's year, from its date.
+    year: Option<u32>,
 }
 
 impl<'l> Cast<'l> {
     fn new(lex: &'l Lexicon) -> Cast<'l> {
-        Cast { lex, persons: Vec::new(), roles: HashMap::new(), recent: Vec::new(), topic: None }
+        Cast { lex, persons: Vec::new(), roles: HashMap::new(), recent: Vec::new(), topic: None, year: None }
     }
 
     fn known(&self, i: u32) -> ActorInfo {

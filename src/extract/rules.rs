@@ -36,6 +36,9 @@ const TOPIC_PREPS: &[&str] = &[
 /// «إن / أن» and kin: a reported clause with its own subject begins.
 const COMPLEMENTIZERS: &[&str] = &["ان", "انه", "انها", "بان", "لان", "وان", "فان", "انهم", "انهما"];
 
+/// Words that open a condition.
+const CONDITIONALS: &[&str] = &["اذا", "لو", "لولا", "حال", "حاله"];
+
 /// Topic prepositions of time: their phrase is skipped, not a stop.
 const TIME_PREPS: &[&str] = &["منذ", "خلال", "بعد", "قبل", "حتي"];
 
@@ -141,9 +144,13 @@ struct Sentence<'a, 'l> {
     text: &'a str,
     items: &'a [Item],
     lex: &'l Lexicon,
+    /// The article's year, when its date is known.
+    year: Option<u32>,
     means: Vec<Mean>,
     cues: Vec<Vec<(Relation, Frame, bool)>>,
     modals: Vec<Option<Modality>>,
+    /// Items that anchor an event (casualties, time, scene).
+    anchors: Vec<usize>,
     phrases: Vec<Phrase>,
     /// For each item, the phrase covering it.
     phrase_at: Vec<Option<usize>>,
@@ -156,9 +163,11 @@ pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
         text,
         items,
         lex,
+        year: cast.year,
         means: Vec::with_capacity(items.len()),
         cues: vec![Vec::new(); items.len()],
         modals: vec![None; items.len()],
+        anchors: Vec::new(),
         phrases: Vec::new(),
         phrase_at: vec![None; items.len()],
         out: Vec::new(),
@@ -185,9 +194,11 @@ pub(super) fn describe(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
         text,
         items,
         lex,
+        year: cast.year,
         means: Vec::new(),
         cues: vec![Vec::new(); items.len()],
         modals: vec![None; items.len()],
+        anchors: Vec::new(),
         phrases: Vec::new(),
         phrase_at: vec![None; items.len()],
         out: Vec::new(),
@@ -225,6 +236,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         match *p {
                             Payload::Cue { relation, frame, nominal, .. } => self.cues[i].push((relation, frame, nominal)),
                             Payload::Modal(m) => self.modals[i] = Some(m),
+                            Payload::Anchor => self.anchors.push(i),
                             _ => {}
                         }
                     }
@@ -822,10 +834,75 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if m == Modality::Asserted && self.items[c].prefix.ends_with('س') {
             m = Modality::Hypothetical;
         }
+        if m == Modality::Asserted && self.conditional_before(c) {
+            m = Modality::Hypothetical;
+        }
         if m == Modality::Asserted && self.items.last().is_some_and(|l| matches!(l.kind, Kind::Punct('?'))) {
             m = Modality::Hypothetical;
         }
         m
+    }
+
+    /// «إذا حدث هجوم», «لو امتلكت»: a condition earlier in the clause.
+    fn conditional_before(&self, c: usize) -> bool {
+        for k in (c.saturating_sub(12)..c).rev() {
+            if matches!(self.means[k], Mean::Boundary) {
+                return false;
+            }
+            if matches!(self.means[k], Mean::Word) && closed_class(self.word(k), CONDITIONALS).is_some() {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// How an event noun is framed: the object of a reaction, a report or
+    /// a threat («استنكرت الهجوم»، «حذر من هجوم») is talk about an event,
+    /// and an event dated to a past year is history, not news.
+    fn event_frame(&self, c: usize, rel: Relation) -> Option<Modality> {
+        if rel.family() == crate::schema::Family::Standing {
+            return None;
+        }
+        for k in (c.saturating_sub(8)..c).rev() {
+            if matches!(self.means[k], Mean::Boundary) {
+                break;
+            }
+            match self.modals[k] {
+                Some(Modality::Reported) => return Some(Modality::Reported),
+                Some(Modality::Hypothetical) => return Some(Modality::Hypothetical),
+                // «نفى مقتل أي من الرهائن»: a denial verb, not a particle.
+                Some(Modality::Negated) if !self.cues[k].is_empty() => return Some(Modality::Negated),
+                _ => {}
+            }
+        }
+        self.historical().then_some(Modality::Reported)
+    }
+
+    /// An event dated to an earlier year than the article's («في أغسطس
+    /// 2006»، «عام 1988») is history, not the news being reported. Without
+    /// the article's date any year counts.
+    fn historical(&self) -> bool {
+        (0..self.items.len()).any(|k| {
+            let w = self.word(k);
+            let year = (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<u32>().ok()).flatten();
+            match (year, self.year) {
+                (Some(y), Some(now)) => (1900..now).contains(&y),
+                (Some(y), None) => (1900..2100).contains(&y),
+                _ => false,
+            }
+        })
+    }
+
+    /// An attack, arrest or protest in a sentence with no casualty, scene
+    /// or source is a reference, an analysis or a general statement
+    /// («اغتيال الحريري»، «تستهدف المدنيين»), not the report of an event:
+    /// news reports an event with its toll, its scene or who tells of it.
+    fn unanchored_event(&self, c: usize, rel: Relation, nominal: bool) -> bool {
+        if self.anchors.iter().any(|&a| a != c) || !matches!(rel, Relation::Assault | Relation::Coerce | Relation::Protest) {
+            return false;
+        }
+        let _ = nominal;
+        true
     }
 
     fn emit(&mut self, s: Option<ActorInfo>, rel: Relation, o: Option<ActorInfo>, m: Modality, c: usize) {
@@ -862,7 +939,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
             for (rel, frame, lexical_noun) in cues {
                 let nominal = self.nominal(c, lexical_noun);
                 let before = if nominal { self.apposition_before(c) } else { self.phrase_before(c) };
-                let m = self.modality(c, before);
+                let mut m = self.modality(c, before);
+                if m == Modality::Asserted && nominal {
+                    m = self.event_frame(c, rel).unwrap_or(m);
+                }
+                if m == Modality::Asserted && self.unanchored_event(c, rel, nominal) {
+                    m = Modality::Reported;
+                }
+                if m == Modality::Asserted && matches!(rel, Relation::Assault | Relation::Coerce | Relation::Protest) && self.historical() {
+                    m = Modality::Reported;
+                }
                 match frame {
                     Frame::Mutual => self.mutual(c, rel, before, m, nominal),
                     Frame::Passive => {

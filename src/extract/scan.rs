@@ -190,7 +190,10 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
             continue;
         }
         let word = &text[t.range.start..t.range.end];
-        let mut found = None;
+        // Every clitic reading is tried; the one whose form reaches furthest
+        // wins, and among equals the one that strips least («بحث» is
+        // consult, not ب + «حث»; «المتحدث باسم» beats «المتحدث»).
+        let mut found: Option<(&'static str, crate::lexicon::Hit, usize, usize)> = None;
         for &p in CLITICS {
             if !word.starts_with(p) || word.len() - p.len() < 4 {
                 continue;
@@ -207,13 +210,11 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
             let rest = &text[hit.end..lt.range.end];
             let ok = rest.is_empty()
                 || (lt.word
-                    && hit.end > lt.range.start
                     && (g.payloads(hit.form).iter().any(Payload::allows_suffix)
                         || (PRONOUN_SUFFIXES.contains(&rest)
                             && g.payloads(hit.form).iter().any(|p| matches!(p, Payload::Organ { .. } | Payload::Role { .. } | Payload::Cue { .. })))));
-            if ok && lt.word {
+            if ok && lt.word && found.as_ref().is_none_or(|f| hit.end > f.1.end) {
                 found = Some((p, hit, last, rest.len()));
-                break;
             }
         }
         match found {
