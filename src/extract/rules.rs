@@ -470,6 +470,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     }
                     break;
                 }
+                // «قوات الأسد», «نظام الأسد»: a leader's forces are his state's.
+                Mean::Actor(a, _) if a.kind == ActorType::Person && !group && j == i + 1 => {
+                    if let Some(st) = cast.state_of(a) {
+                        self.push_phrase(vec![st], i, j, false);
+                        return j + 1;
+                    }
+                    break;
+                }
                 Mean::Organ(..) => {}
                 Mean::Word if !STOPWORDS.contains(&self.word(j)) => words += 1,
                 _ => break,
@@ -690,7 +698,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
         for k in 1..self.phrases.len() {
             let (a, b) = (&self.phrases[k - 1], &self.phrases[k]);
             let gap = a.last + 1..b.first;
-            let conj = self.items[b.first].prefix.starts_with('و') && gap.is_empty();
+            let conj_word = self.items[b.first].prefix.starts_with('و') || (!matches!(self.means[b.first], Mean::Actor(..)) && self.word(b.first).starts_with('و'));
+            let conj = conj_word && gap.is_empty();
             let comma_conj = gap.len() == 1
                 && matches!(self.means[a.last + 1], Mean::Punct(','))
                 && self.phrases.get(k + 1).is_some_and(|c| self.items[c.first].prefix.starts_with('و'));
@@ -1059,6 +1068,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     }
                 }
                 Some(_) => (self.sentence_topic(c).into_iter().collect(), after.as_slice()),
+                // «...، وطالبته بالكف»: the main clause's subject goes on.
+                None if self.items[c].prefix.starts_with('و') => (self.topic_from(c, false).into_iter().collect(), after.as_slice()),
                 None => (Vec::new(), after.as_slice()),
             }
         };
