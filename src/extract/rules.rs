@@ -520,7 +520,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     }
                     j += 1;
                 }
-                Mean::Role { .. } | Mean::Organ(..) => {
+                // «رئيس الوزراء القائد العام للقوات المسلحة»: a second title
+                // in apposition keeps the first; an organ makes the office a
+                // post in that body.
+                Mean::Role { .. } => j += 1,
+                Mean::Organ(..) => {
                     if governor.is_none() {
                         inner = true;
                     }
@@ -576,7 +580,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if rel == Relation::LeaderOf && inner {
             rel = Relation::OfficialOf;
         }
-        if j < n && matches!(self.means[j], Mean::Punct(',')) {
+        if j < n && matches!(self.means[j], Mean::Punct(',' | '-' | ':')) {
             j += 1;
         }
         // The name(s).
@@ -586,6 +590,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // Honorifics before a name: «الجنرال غلام حسين», «آية الله صادق».
             while j < n && matches!(self.means[j], Mean::Word) && closed_class(self.word(j), HONORIFICS).is_some() {
                 j += 1;
+                // «د.نبيل العربي»
+                if j < n && matches!(self.means[j], Mean::Punct('.')) {
+                    j += 1;
+                }
             }
             if j + 1 < n && matches!(self.means[j], Mean::Word) && self.word(j) == "ايه" && self.word(j + 1) == "الله" {
                 j += 2;
@@ -1262,8 +1270,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
     }
 
+    /// «مدينة الصخيرات الساحلية المغربية», «قوات الباسيج الإيرانية»: a named
+    /// place, organization or group followed by a state's nisba lies in or
+    /// belongs to that state.
+    fn nisba_of_named(&mut self) {
+        for k in 0..self.phrases.len().saturating_sub(1) {
+            let (p, q) = (&self.phrases[k], &self.phrases[k + 1]);
+            let named = p.first == p.last && matches!(&self.means[p.first], Mean::Actor(a, Via::Name) if matches!(a.kind, ActorType::Place | ActorType::Organization | ActorType::Group));
+            let nisba = q.first == q.last && q.prep.is_none() && matches!(&self.means[q.first], Mean::Actor(a, Via::Nisba) if a.kind == ActorType::State);
+            let gap_ok = q.first - p.last <= 3 && (p.last + 1..q.first).all(|j| matches!(self.means[j], Mean::Word) && self.word(j).starts_with("ال") && self.cues[j].is_empty());
+            if named && nisba && gap_ok {
+                let (a, b) = (p.actors[0].clone(), q.actors[0].clone());
+                if a.country.as_deref().is_none_or(|c| c == b.id) {
+                    self.emit(Some(a), Relation::PartOf, Some(b), Modality::Asserted, q.first);
+                }
+            }
+        }
+    }
+
     /// «مدينة شوشا الاستراتيجية في إقليم قره باغ»: a place in a place.
     fn places_within(&mut self) {
+        self.nisba_of_named();
         for k in 0..self.phrases.len() {
             let p = &self.phrases[k];
             if p.actors.len() != 1 || p.actors[0].kind != ActorType::Place {
