@@ -72,6 +72,14 @@ pub enum Error {
     /// A user-supplied value was not usable.
     #[error("{0}")]
     Usage(String),
+    /// An external program (Graphviz's `dot`) is missing or failed.
+    #[error("{program}: {message}")]
+    External {
+        /// The program as it was called.
+        program: String,
+        /// What happened, and what to do about it.
+        message: String,
+    },
 }
 
 impl Error {

@@ -11,13 +11,14 @@ use super::{BuildArgs, Outcome, finish, prepare, progress::Progress};
 use crate::{
     collect::Collector,
     error::{Error, Result},
-    export::{self, ExportOptions},
+    export::ExportOptions,
     graph::GraphOptions,
     pipeline,
 };
 
 pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
     let p = prepare(&a.input)?;
+    let filter = a.filter.filter()?;
     fs::create_dir_all(&a.out).map_err(|e| Error::io(&a.out, e))?;
     let started = Instant::now();
     let opts = GraphOptions {
@@ -31,7 +32,7 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
         &p.lex,
         |s| progress.update(s),
         |batch| -> Result<()> {
-            for m in &batch {
+            for m in batch.iter().filter(|m| filter.keeps_mention(m)) {
                 collector.add(m).map_err(|e| Error::io(&a.out, e))?;
             }
             Ok(())
@@ -39,10 +40,11 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
     )?;
     progress.finish();
     let (g, mut spilled) = collector.finish().map_err(|e| Error::io(&a.out, e))?;
-    export::write_all_from(
+    let g = super::export::write_filtered(
         &a.out,
-        &g,
+        g,
         &mut spilled,
+        &filter,
         &ExportOptions { excel_bom: a.excel },
     )?;
     if !a.input.quiet {

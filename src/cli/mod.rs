@@ -13,9 +13,11 @@ use std::{
 use clap::{Args, Parser, Subcommand};
 
 mod build;
+mod export;
 mod extract;
 mod merge;
 mod progress;
+mod render;
 
 
 use crate::{
@@ -23,8 +25,9 @@ use crate::{
     error::{Error, Result},
     eval,
     lexicon::Lexicon,
+    export::RenderFormat,
     pipeline::{self, Summary},
-    schema::Modality,
+    schema::{Family, Modality, Relation},
 };
 
 /// Arabic news in, a cited knowledge graph of who did what to whom out.
@@ -44,6 +47,13 @@ pub enum Command {
     /// Build the graph and every export from the triples.csv files of
     /// shards built apart (see README, "Performance and scale").
     Merge(MergeArgs),
+    /// Write every export again from triples.csv files, narrowed by
+    /// filters (relations, families, dates, weight, one actor's
+    /// neighbourhood).
+    Export(ExportArgs),
+    /// Draw a DOT file (a build's graph.dot) to PNG, SVG or PDF with the
+    /// installed Graphviz.
+    Render(RenderArgs),
     /// Print every triple mention as one JSON object a line.
     Extract(ExtractArgs),
     /// Score a triples CSV against gold triples.
@@ -98,6 +108,99 @@ pub struct BuildArgs {
     /// (0 spills every few rows: for tests).
     #[arg(long, default_value_t = 64, hide = true)]
     pub sort_memory: usize,
+    /// Filters.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// Options that narrow the graph before it is written (`build`, `export`).
+///
+/// Relations, families and dates select mentions, so weights count only
+/// what passed; `--min-weight` and `--around` then narrow the graph, and
+/// triples.csv keeps the mentions behind the edges left.
+#[derive(Clone, Debug, Default, Args)]
+#[command(next_help_heading = "Filters")]
+pub struct FilterArgs {
+    /// Drop edges cited fewer than N times.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_weight: usize,
+    /// Keep only these relations (comma-separated schema names, e.g.
+    /// accuse,assault).
+    #[arg(long, value_delimiter = ',', value_name = "RELATION")]
+    pub relations: Vec<Relation>,
+    /// Keep only relations of these families: standing, cooperation,
+    /// conflict (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "FAMILY", value_parser = crate::export::parse_family)]
+    pub families: Vec<Family>,
+    /// Keep mentions dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD);
+    /// undated mentions are dropped.
+    #[arg(long, value_name = "DATE", value_parser = crate::export::parse_date_bound)]
+    pub since: Option<String>,
+    /// Keep mentions dated on or before DATE; 2020-10 covers the whole
+    /// month.
+    #[arg(long, value_name = "DATE", value_parser = crate::export::parse_date_bound)]
+    pub until: Option<String>,
+    /// Keep only actors within --depth hops of ACTOR (an id such as
+    /// `turkey`, or an exact Arabic or English label).
+    #[arg(long, value_name = "ACTOR")]
+    pub around: Option<String>,
+    /// Hops from --around.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub depth: usize,
+}
+
+/// `export` options.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// triples.csv files (written by build, export or merge), in any order.
+    #[arg(required = true, value_name = "TRIPLES.csv")]
+    pub triples: Vec<PathBuf>,
+    /// The output folder.
+    #[arg(long, short = 'o', default_value = "exports")]
+    pub out: PathBuf,
+    /// The lexicon folder, for English labels and countries (default as in
+    /// build).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// Use no lexicon: labels and types come from the triples alone.
+    #[arg(long, conflicts_with = "data")]
+    pub no_lexicon: bool,
+    /// Start CSV files with a byte-order mark so Excel reads Arabic.
+    #[arg(long)]
+    pub excel: bool,
+    /// Modalities that make edges (comma-separated).
+    #[arg(long, value_delimiter = ',', default_values = ["asserted", "reported"])]
+    pub modalities: Vec<Modality>,
+    /// No summary on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Memory for sorting rows before they spill to the output folder, MB.
+    #[arg(long, default_value_t = 64, hide = true)]
+    pub sort_memory: usize,
+    /// Filters.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// `render` options.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The DOT file (a build's graph.dot).
+    pub input: PathBuf,
+    /// The image to write; .png, .svg or .pdf picks the format (default:
+    /// the input with .png).
+    #[arg(long, short = 'o')]
+    pub out: Option<PathBuf>,
+    /// The image format, when the output's extension does not say it.
+    #[arg(long)]
+    pub format: Option<RenderFormat>,
+    /// Lay out with this Graphviz engine instead of the one the file asks
+    /// for.
+    #[arg(long, value_parser = ["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"])]
+    pub layout: Option<String>,
+    /// No messages on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// `merge` options.
@@ -162,6 +265,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
     match cli.command {
         Command::Build(a) => build::run(a, err),
         Command::Merge(a) => merge::run(a, err),
+        Command::Export(a) => export::run(a, err),
+        Command::Render(a) => render::run(a, err),
         Command::Extract(a) => extract::run(a, out, err),
         Command::Explain(a) => {
             let p = prepare(&a.input)?;

@@ -1,7 +1,11 @@
 //! Exports: the graph and its mentions as files other tools open.
 //!
 //! In: a [`KnowledgeGraph`] and the mentions it came from. Out: bytes on any
-//! `impl Write`; [`write_all`] puts every format in a folder.
+//! `impl Write`; [`write_all`] puts every format in a folder ([`FILES`] says
+//! which tool each file is for). [`Filter`] narrows a graph first;
+//! [`read_triples`] reads `triples.csv` files back, so every export can be
+//! made again without the articles; [`render`] draws the DOT file through
+//! Graphviz.
 //!
 //! What must hold:
 //! - output order is stable (nodes by id, edges by source, relation,
@@ -14,25 +18,40 @@
 //!   interrupted run leaves the previous exports as they were.
 
 mod dot;
+mod filter;
+mod gexf;
 mod graphml;
+mod mentions;
+mod neo4j;
 mod read;
+mod render;
 mod tables;
 
 use std::{
+    collections::{BTreeMap, BTreeSet},
     fs,
     io::{self, BufWriter, Write},
     path::{Path, PathBuf},
 };
 
-pub use dot::write_dot;
-pub use graphml::write_graphml;
+pub use dot::{FONT, LAYERED_MAX_NODES, write_dot};
+pub use filter::{BehindEdges, Filter, parse_date_bound, parse_family};
+pub use gexf::write_gexf;
+pub use graphml::{write_graphml, write_graphml_collapsed};
+pub use mentions::{Citations, EdgeCitation, MentionSource, write_json};
+pub use neo4j::{
+    NODE_HEADER as NEO4J_NODE_HEADER, RELATIONSHIP_HEADER as NEO4J_RELATIONSHIP_HEADER,
+    write_neo4j_nodes, write_neo4j_relationships,
+};
 pub use read::{for_each_triple, read_triples};
+pub use render::{RenderFormat, render};
 pub use tables::{write_edges_csv, write_nodes_csv, write_triples_csv};
 
 use crate::{
     error::{Error, Result},
     extract::TripleMention,
-    graph::KnowledgeGraph,
+    graph::{Edge, KnowledgeGraph},
+    schema::Family,
 };
 
 /// Options that change how files are written.
@@ -43,22 +62,18 @@ pub struct ExportOptions {
     pub excel_bom: bool,
 }
 
-/// The whole graph with every citation, for programs.
-pub fn write_json<W: Write>(mut w: W, g: &KnowledgeGraph) -> io::Result<()> {
-    #[derive(serde::Serialize)]
-    struct Doc<'a> {
-        nodes: Vec<&'a crate::graph::Node>,
-        edges: Vec<&'a crate::graph::Edge>,
-    }
-    serde_json::to_writer_pretty(&mut w, &Doc { nodes: g.nodes(), edges: g.edges() })?;
-    w.write_all(b"\n")
-}
-
 /// Removes code points XML 1.0 forbids (C0 controls but tab and newlines,
 /// surrogates cannot occur in `str`, U+FFFE and U+FFFF).
 pub fn xml_clean(s: &str) -> String {
     s.chars()
-        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}' && !('\u{7F}'..='\u{84}').contains(&c) && !('\u{86}'..='\u{9F}').contains(&c)))
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || (c >= ' '
+                    && c != '\u{FFFE}'
+                    && c != '\u{FFFF}'
+                    && !('\u{7F}'..='\u{84}').contains(&c)
+                    && !('\u{86}'..='\u{9F}').contains(&c))
+        })
         .collect()
 }
 
@@ -67,20 +82,178 @@ pub fn xml_text(s: &str) -> String {
     quick_xml::escape::escape(xml_clean(s).as_str()).into_owned()
 }
 
-type Writer = fn(&mut dyn Write, &KnowledgeGraph, &[TripleMention], &ExportOptions) -> io::Result<()>;
+/// Escaped, XML-legal text for an attribute value: as [`xml_text`], and tab
+/// and line breaks as character references, which attribute-value
+/// normalization (XML 1.0 §3.3.3) would otherwise turn into spaces.
+pub fn xml_attr(s: &str) -> String {
+    xml_text(s)
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
+}
 
-/// The files `build` writes, in order.
+/// Every relation between one ordered pair of actors, for views with one
+/// edge per pair (`graph-collapsed.graphml`).
+#[derive(Clone, Debug)]
+pub struct PairEdge<'g> {
+    /// Subject id.
+    pub source: &'g str,
+    /// Object id.
+    pub target: &'g str,
+    /// The pair's edges, one per relation, sorted by relation name.
+    pub edges: Vec<&'g Edge>,
+}
+
+impl PairEdge<'_> {
+    /// Relation names, sorted.
+    pub fn relation_names(&self) -> Vec<&'static str> {
+        self.edges.iter().map(|e| e.relation.as_str()).collect()
+    }
+
+    /// The families present, in schema order.
+    pub fn families(&self) -> Vec<Family> {
+        let mut fs: Vec<Family> = self.edges.iter().map(|e| e.relation.family()).collect();
+        fs.sort();
+        fs.dedup();
+        fs
+    }
+
+    /// The family with the most citations (ties go to the later of
+    /// standing, cooperation, conflict), for colouring one edge.
+    pub fn main_family(&self) -> Family {
+        self.families()
+            .into_iter()
+            .max_by_key(|f| {
+                (
+                    self.edges
+                        .iter()
+                        .filter(|e| e.relation.family() == *f)
+                        .map(|e| e.weight)
+                        .sum::<usize>(),
+                    *f,
+                )
+            })
+            .expect("a pair has at least one edge")
+    }
+
+    /// Citations summed over relations.
+    pub fn weight(&self) -> usize {
+        self.edges.iter().map(|e| e.weight).sum()
+    }
+
+    /// Every modality seen, `asserted;reported` style.
+    pub fn modality_list(&self) -> String {
+        let ms: BTreeSet<_> = self
+            .edges
+            .iter()
+            .flat_map(|e| e.modalities.keys())
+            .collect();
+        ms.into_iter()
+            .map(|m| m.as_str())
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+
+    /// Articles, sorted, each once.
+    pub fn articles(&self) -> Vec<&str> {
+        let a: BTreeSet<&str> = self
+            .edges
+            .iter()
+            .flat_map(|e| e.articles.iter().map(|a| &**a))
+            .collect();
+        a.into_iter().collect()
+    }
+
+    /// The evidence of the pair's first citation (by article and position).
+    pub fn first_evidence(&self) -> &str {
+        self.edges
+            .iter()
+            .filter_map(|e| e.first_citation.as_ref())
+            .min()
+            .map_or("", |c| c.evidence.as_str())
+    }
+
+    /// Earliest and latest citation dates.
+    pub fn date_range(&self) -> Option<(String, String)> {
+        let ds: BTreeSet<String> = self
+            .edges
+            .iter()
+            .flat_map(|e| e.days.iter().cloned())
+            .collect();
+        Some((ds.first()?.clone(), ds.last()?.clone()))
+    }
+}
+
+/// Groups the edges by ordered (source, target) pair, sorted by pair.
+/// A symmetric relation is stored subject ≤ object and so joins that pair.
+pub fn pair_edges(g: &KnowledgeGraph) -> Vec<PairEdge<'_>> {
+    let mut pairs: BTreeMap<(&str, &str), Vec<&Edge>> = BTreeMap::new();
+    for e in g.edges() {
+        pairs
+            .entry((e.source.as_str(), e.target.as_str()))
+            .or_default()
+            .push(e);
+    }
+    pairs
+        .into_iter()
+        .map(|((source, target), edges)| PairEdge {
+            source,
+            target,
+            edges,
+        })
+        .collect()
+}
+
+type Writer =
+    fn(&mut dyn Write, &KnowledgeGraph, &mut dyn MentionSource, &ExportOptions) -> io::Result<()>;
+
+/// The files `build` and `export` write, in order:
+///
+/// | file | for |
+/// |---|---|
+/// | `triples.csv` | every mention with its citation; `eval`, `export`, spreadsheets |
+/// | `nodes.csv`, `edges.csv` | Gephi's spreadsheet import (`Id`, `Label`; `Source`, `Target`, `Type`, `Label`, `Weight`) |
+/// | `neo4j_nodes.csv`, `neo4j_relationships.csv` | `neo4j-admin database import full` |
+/// | `graph.graphml` | the multigraph, one edge per relation: networkx, igraph, yEd |
+/// | `graph-collapsed.graphml` | one edge per actor pair, relations listed: Gephi |
+/// | `graph.gexf` | Gephi with relations apart (`kind`) and its timeline (spells) |
+/// | `graph.dot` | Graphviz (`newsgraph render`) |
+/// | `graph.json` | programs: every node, edge and citation |
 pub const FILES: &[(&str, Writer)] = &[
-    ("triples.csv", |w, _, m, o| write_triples_csv(w, m, o)),
+    ("triples.csv", |w, _, m, o| m.write_triples(w, o)),
     ("nodes.csv", |w, g, _, o| write_nodes_csv(w, g, o)),
     ("edges.csv", |w, g, _, o| write_edges_csv(w, g, o)),
+    ("neo4j_nodes.csv", |w, g, _, _| write_neo4j_nodes(w, g)),
+    ("neo4j_relationships.csv", |w, g, _, _| {
+        write_neo4j_relationships(w, g)
+    }),
     ("graph.graphml", |w, g, _, _| write_graphml(w, g)),
+    ("graph-collapsed.graphml", |w, g, _, _| {
+        write_graphml_collapsed(w, g)
+    }),
+    ("graph.gexf", |w, g, _, _| write_gexf(w, g)),
     ("graph.dot", |w, g, _, _| write_dot(w, g)),
-    ("graph.json", |w, g, _, _| write_json(w, g)),
+    ("graph.json", |w, g, m, _| write_json(w, g, m)),
 ];
 
 /// Writes every export into `dir`, all or nothing.
-pub fn write_all(dir: &Path, g: &KnowledgeGraph, mentions: &[TripleMention], opts: &ExportOptions) -> Result<Vec<PathBuf>> {
+pub fn write_all(
+    dir: &Path,
+    g: &KnowledgeGraph,
+    mentions: &[TripleMention],
+    opts: &ExportOptions,
+) -> Result<Vec<PathBuf>> {
+    write_all_from(dir, g, &mut { mentions }, opts)
+}
+
+/// [`write_all`] with the mentions from any [`MentionSource`], such as the
+/// sorted runs a streaming `build` or `merge` spilled to disk.
+pub fn write_all_from(
+    dir: &Path,
+    g: &KnowledgeGraph,
+    mentions: &mut dyn MentionSource,
+    opts: &ExportOptions,
+) -> Result<Vec<PathBuf>> {
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut staged = Vec::new();
     for (name, write) in FILES {
@@ -89,17 +262,49 @@ pub fn write_all(dir: &Path, g: &KnowledgeGraph, mentions: &[TripleMention], opt
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
             .tempfile_in(dir)
-            .map_err(|e| Error::Export { path: path.clone(), source: e })?;
+            .map_err(|e| Error::Export {
+                path: path.clone(),
+                source: e,
+            })?;
         let mut w = BufWriter::new(tmp);
-        write(&mut w, g, mentions, opts).map_err(|e| Error::Export { path: path.clone(), source: e })?;
-        let tmp = w.into_inner().map_err(|e| Error::Export { path: path.clone(), source: e.into_error() })?;
-        tmp.as_file().sync_all().map_err(|e| Error::Export { path: path.clone(), source: e })?;
+        write(&mut w, g, mentions, opts).map_err(|e| Error::Export {
+            path: path.clone(),
+            source: e,
+        })?;
+        let tmp = w.into_inner().map_err(|e| Error::Export {
+            path: path.clone(),
+            source: e.into_error(),
+        })?;
+        readable(tmp.as_file()).map_err(|e| Error::Export {
+            path: path.clone(),
+            source: e,
+        })?;
+        tmp.as_file().sync_all().map_err(|e| Error::Export {
+            path: path.clone(),
+            source: e,
+        })?;
         staged.push((tmp, path));
     }
     let mut written = Vec::new();
     for (tmp, path) in staged {
-        tmp.persist(&path).map_err(|e| Error::Export { path: path.clone(), source: e.error })?;
+        tmp.persist(&path).map_err(|e| Error::Export {
+            path: path.clone(),
+            source: e.error,
+        })?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// Temporary files are created owner-only (0600); exports are for sharing,
+/// so give them the usual 0644 before they are renamed into place.
+pub(crate) fn readable(f: &fs::File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(fs::Permissions::from_mode(0o644))?;
+    }
+    #[cfg(not(unix))]
+    let _ = f;
+    Ok(())
 }

@@ -1,0 +1,112 @@
+//! `newsgraph export`: every export again from `triples.csv` files, with
+//! filters; and the filtered writing that `build` shares.
+//!
+//! Rows stream from the files into a [`Collector`] as in `merge`, so the
+//! files can be larger than memory; mention-level filters drop rows before
+//! they reach it, graph-level ones narrow the finished graph
+//! ([`Filter::apply`]).
+
+use std::{fs, io::Write, path::Path, time::Instant};
+
+use super::{ExportArgs, FilterArgs, Outcome};
+use crate::{
+    collect::Collector,
+    error::{Error, Result},
+    export::{self, BehindEdges, ExportOptions, Filter, MentionSource, for_each_triple},
+    graph::{GraphOptions, KnowledgeGraph},
+    lexicon::Lexicon,
+    pipeline,
+};
+
+impl FilterArgs {
+    /// The library's [`Filter`], after checks clap cannot make alone.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Usage`] when `--since` is after `--until`.
+    pub fn filter(&self) -> Result<Filter> {
+        if let (Some(s), Some(u)) = (&self.since, &self.until) {
+            if s.as_str() > u.as_str() && !s.starts_with(u.as_str()) {
+                return Err(Error::Usage(format!("--since {s} is after --until {u}")));
+            }
+        }
+        Ok(Filter {
+            min_weight: self.min_weight,
+            relations: self.relations.clone(),
+            families: self.families.clone(),
+            since: self.since.clone(),
+            until: self.until.clone(),
+            around: self.around.clone(),
+            depth: self.depth,
+        })
+    }
+}
+
+/// Narrows `g` with the graph-level filters and writes every export.
+pub(super) fn write_filtered(
+    out: &Path,
+    g: KnowledgeGraph,
+    mentions: &mut dyn MentionSource,
+    filter: &Filter,
+    opts: &ExportOptions,
+) -> Result<KnowledgeGraph> {
+    let g = filter.apply(g)?;
+    if filter.is_graph_level() {
+        export::write_all_from(out, &g, &mut BehindEdges::new(mentions, &g), opts)?;
+    } else {
+        export::write_all_from(out, &g, mentions, opts)?;
+    }
+    Ok(g)
+}
+
+pub(super) fn run(a: ExportArgs, err: &mut dyn Write) -> Result<Outcome> {
+    let started = Instant::now();
+    for t in &a.triples {
+        if !t.is_file() {
+            return Err(Error::MissingInput(t.clone()));
+        }
+    }
+    let filter = a.filter.filter()?;
+    let lex = if a.no_lexicon {
+        None
+    } else {
+        let data = a.data.clone().unwrap_or_else(pipeline::default_data_dir);
+        Some(Lexicon::load(&data)?)
+    };
+    fs::create_dir_all(&a.out).map_err(|e| Error::io(&a.out, e))?;
+    let opts = GraphOptions {
+        modalities: a.modalities.clone(),
+    };
+    let mut collector = Collector::new(&a.out, lex.as_ref(), &opts, a.sort_memory << 20);
+    let mut read = 0u64;
+    for t in &a.triples {
+        for_each_triple(t, |m| {
+            read += 1;
+            if filter.keeps_mention(&m) {
+                collector.add(&m).map_err(|e| Error::io(&a.out, e))?;
+            }
+            Ok(())
+        })?;
+    }
+    let kept = collector.mentions();
+    let (g, mut spilled) = collector.finish().map_err(|e| Error::io(&a.out, e))?;
+    let g = write_filtered(
+        &a.out,
+        g,
+        &mut spilled,
+        &filter,
+        &ExportOptions { excel_bom: a.excel },
+    )?;
+    if !a.quiet {
+        let _ = writeln!(
+            err,
+            "{read} triples from {} file(s), {kept} kept, in {:.2} s: {} nodes, {} edges written to {}",
+            a.triples.len(),
+            started.elapsed().as_secs_f64(),
+            g.graph.node_count(),
+            g.graph.edge_count(),
+            a.out.display()
+        );
+    }
+    Ok(Outcome::Ok)
+}
