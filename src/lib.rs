@@ -16,7 +16,8 @@
 //! 5. [`graph`] merges mentions into one node per actor and one edge per
 //!    (subject, relation, object);
 //! 6. [`export`] writes CSV, GraphML, DOT and JSON;
-//! 7. [`eval`] scores triples against gold.
+//! 7. [`eval`] scores triples against gold, and [`events`] scores event
+//!    detection against the Arabic event benchmark.
 //!
 //! ```
 //! use newsgraph::{article::Article, extract::extract, lexicon::Lexicon};
@@ -40,6 +41,7 @@ pub mod cli;
 pub mod collect;
 pub mod error;
 pub mod eval;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod extsort;

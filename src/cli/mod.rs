@@ -13,6 +13,7 @@ use std::{
 use clap::{Args, Parser, Subcommand};
 
 mod build;
+mod eval_events;
 mod export;
 mod extract;
 mod merge;
@@ -58,6 +59,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score a triples CSV against gold triples.
     Eval(EvalArgs),
+    /// Score assault and protest detection and actor countries on the
+    /// Arabic event benchmark (tests/bench/arabic_event_gsr).
+    EvalEvents(EvalEventsArgs),
     /// Show how each sentence of an article was read (items, phrases,
     /// mentions), for lexicon and rule work.
     Explain(ExtractArgs),
@@ -238,6 +242,25 @@ pub struct ExtractArgs {
     pub input: InputArgs,
 }
 
+/// `eval-events` options.
+#[derive(Debug, Args)]
+pub struct EvalEventsArgs {
+    /// The benchmark folder (assault_gsr.csv, protest_gsr.csv and their
+    /// *_spans.json).
+    #[arg(long)]
+    pub gsr: PathBuf,
+    /// The lexicon folder (default: $NEWSGRAPH_DATA, ./data, or the source
+    /// tree's data/).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Show this many false positives and false negatives per event type.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub show_errors: usize,
+}
+
 /// `eval` options.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
@@ -281,6 +304,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
             write_out(out, text.as_bytes())?;
             Ok(Outcome::Ok)
         }
+        Command::EvalEvents(a) => eval_events::run(a, out),
         Command::Eval(a) => {
             let report = eval::evaluate(&a.gold, &a.triples)?;
             let text = if a.json { serde_json::to_string_pretty(&report).expect("report serializes") + "\n" } else { report.render() };

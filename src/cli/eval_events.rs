@@ -1,0 +1,22 @@
+//! `newsgraph eval-events`: the Arabic event benchmark (assault and
+//! protest detection, actor agreement), scored by [`crate::events`].
+
+use std::io::Write;
+
+use super::{EvalEventsArgs, Outcome, write_out};
+use crate::{error::Result, events, lexicon::Lexicon, pipeline};
+
+pub(super) fn run(a: EvalEventsArgs, out: &mut dyn Write) -> Result<Outcome> {
+    let data = a.data.clone().unwrap_or_else(pipeline::default_data_dir);
+    let lex = Lexicon::load(&data)?;
+    let mut report = events::evaluate(&a.gsr, &lex)?;
+    let text = if a.json {
+        // JSON carries the same number of examples the text would show.
+        report.truncate_errors(a.show_errors);
+        serde_json::to_string_pretty(&report).expect("report serializes") + "\n"
+    } else {
+        report.render(a.show_errors)
+    };
+    write_out(out, text.as_bytes())?;
+    Ok(Outcome::Ok)
+}
