@@ -126,6 +126,8 @@ pub struct Lexicon {
     /// Known actors, gazetteer first, then generic groups from organs.
     pub actors: Vec<Actor>,
     by_id: HashMap<String, u32>,
+    /// Ordinary words that are never part of a name (normalized).
+    common: std::collections::HashSet<String>,
     /// The compiled matcher.
     pub gazetteer: Gazetteer,
 }
@@ -160,6 +162,7 @@ impl Lexicon {
             ("cues.tsv", Builder::cues),
             ("modality.tsv", Builder::modality),
             ("anchors.tsv", Builder::anchors),
+            ("common_words.tsv", Builder::common_words),
         ] {
             let p = lex.join(name);
             f(&mut b, &p, &mut open(&p)?);
@@ -190,6 +193,11 @@ impl Lexicon {
         self.by_id.get(id).map(|&i| &self.actors[i as usize])
     }
 
+    /// Whether a normalized word is an ordinary word, never part of a name.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common.contains(word)
+    }
+
     /// The index of the actor with this id.
     pub fn actor_index(&self, id: &str) -> Option<u32> {
         self.by_id.get(id).copied()
@@ -212,6 +220,7 @@ struct Builder {
     forms: Vec<String>,
     payloads: Vec<Vec<Payload>>,
     form_index: HashMap<String, usize>,
+    common: std::collections::HashSet<String>,
     errors: Vec<LineError>,
 }
 
@@ -457,6 +466,12 @@ impl Builder {
         }
     }
 
+    fn common_words(&mut self, path: &Path, r: &mut dyn BufRead) {
+        for Line { fields: f, .. } in self.lines(path, r, "word", 1) {
+            self.common.insert(normalize_form(&f[0]));
+        }
+    }
+
     fn anchors(&mut self, path: &Path, r: &mut dyn BufRead) {
         for Line { no, fields: f } in self.lines(path, r, "form", 2) {
             match f[1].as_str() {
@@ -479,6 +494,7 @@ impl Builder {
         Ok(Lexicon {
             actors: self.actors,
             by_id: self.by_id,
+            common: self.common,
             gazetteer: Gazetteer { ac, forms: self.forms, payloads: self.payloads },
         })
     }

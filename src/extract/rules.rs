@@ -300,7 +300,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return cast.persons.iter().find(|(ws, _)| ws.iter().any(|x| *x == stem)).map(|(_, a)| a.clone());
         }
         let n = w.chars().count();
-        if n < 5 || STOPWORDS.contains(&w) {
+        if n < 5 || STOPWORDS.contains(&w) || self.lex.is_common(w) {
             return None;
         }
         cast.persons
@@ -434,11 +434,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// The state of whoever the sentence is about so far, else of the
     /// article's topic: «قال لافروف إن بلاده» is Russia.
     fn their_state(&self, cast: &Cast<'_>) -> Option<ActorInfo> {
+        // The person named last speaks of their own country («وزير خارجية
+        // البحرين ... دعم بلاده»); else the sentence's or article's subject.
         self.phrases
             .iter()
-            .find(|p| p.prep.is_none() && !p.adjectival)
-            .and_then(|p| p.actors.first())
+            .rev()
+            .flat_map(|p| p.actors.iter())
+            .find(|a| a.kind == ActorType::Person)
             .and_then(|a| cast.state_of(a))
+            .or_else(|| self.phrases.iter().find(|p| p.prep.is_none() && !p.adjectival).and_then(|p| p.actors.first()).and_then(|a| cast.state_of(a)))
             .or_else(|| cast.topic.as_ref().and_then(|t| cast.state_of(t)))
     }
 
@@ -682,6 +686,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
             }
             let bad = STOPWORDS.contains(&w)
+                || self.lex.is_common(w)
+                || (w.starts_with(['ب', 'ل', 'و', 'ف', 'ك']) && self.lex.is_common(&w[2..]))
+                || w.starts_with("بال")
+                || w.starts_with("لل")
+                || !self.cues[k].is_empty()
+                || self.modals[k].is_some()
                 || w.chars().count() < 2
                 || w.chars().any(|c| c.is_ascii_digit())
                 || (words.is_empty() && (w.starts_with("ال") || closed_class(w, INSTITUTIONS).is_some() || is_place_noun(w)))
@@ -932,6 +942,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return;
         }
         if rel.family() == crate::schema::Family::Standing && (s.is_none() || o.is_none()) {
+            return;
+        }
+        if !fits(rel, s.as_ref().map(|a| a.kind), o.as_ref().map(|a| a.kind)) {
             return;
         }
         self.out.push(Raw { subject: s, relation: rel, object: o, modality: m, cue: c });
@@ -1315,6 +1328,23 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 self.emit(Some(a), Relation::PartOf, Some(b), Modality::Asserted, c);
             }
         }
+    }
+}
+
+/// Whether the actor types suit the relation: a place does not talk or
+/// attack, a person is not occupied, a state is not part of a city.
+fn fits(rel: Relation, s: Option<ActorType>, o: Option<ActorType>) -> bool {
+    use ActorType::*;
+    let is = |x: Option<ActorType>, ok: &[ActorType]| x.is_none_or(|t| ok.contains(&t));
+    match rel {
+        Relation::LeaderOf | Relation::OfficialOf => is(s, &[Person]) && is(o, &[State, Organization, Group, Place]),
+        Relation::Controls | Relation::DeployedIn => is(s, &[State, Organization, Group, Person]) && is(o, &[Place, State]),
+        Relation::PartOf => is(s, &[Place, Organization, Group]) && is(o, &[Place, State, Organization, Group]),
+        Relation::MemberOf => is(s, &[State, Organization, Group, Person]) && is(o, &[Organization, Group]),
+        Relation::AlliedWith | Relation::Agree | Relation::Consult | Relation::Cooperate | Relation::Mediate => {
+            is(s, &[State, Organization, Group, Person]) && is(o, &[State, Organization, Group, Person])
+        }
+        _ => is(s, &[State, Organization, Group, Person]),
     }
 }
 
