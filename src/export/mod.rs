@@ -308,3 +308,173 @@ pub(crate) fn readable(f: &fs::File) -> io::Result<()> {
     let _ = f;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        graph::GraphOptions,
+        schema::{Modality, Relation},
+    };
+
+    fn m(s: &str, r: Relation, o: &str, label: &str, date: &str, evidence: &str) -> TripleMention {
+        TripleMention {
+            article: format!("a-{date}"),
+            sentence: 0,
+            start: 0,
+            end: evidence.len(),
+            char_start: 0,
+            char_end: evidence.chars().count(),
+            subject: s.into(),
+            relation: r,
+            object: o.into(),
+            modality: Modality::Asserted,
+            cue: String::new(),
+            evidence: evidence.into(),
+            complete: true,
+            subject_label: label.into(),
+            subject_type: "state".into(),
+            object_label: format!("{o}_ar"),
+            object_type: "person".into(),
+            date: date.into(),
+        }
+    }
+
+    fn graph(dated: bool) -> KnowledgeGraph {
+        let d = |s: &'static str| if dated { s } else { "" };
+        let ms = [
+            m(
+                "tr",
+                Relation::Support,
+                "az",
+                "تركيا",
+                d("2020-10-01"),
+                "دعم \"قوي\"\nجدا",
+            ),
+            m(
+                "tr",
+                Relation::Support,
+                "az",
+                "تركيا",
+                d("2020-10-05"),
+                "دعم",
+            ),
+            m(
+                "tr",
+                Relation::Aid,
+                "az",
+                "تركيا",
+                d("2020-10-05"),
+                "مسيّرات \"x\"\n\u{1}",
+            ),
+            m(
+                "tr",
+                Relation::Consult,
+                "am",
+                "تركيا",
+                d("2020-10-07"),
+                "اتصال",
+            ),
+        ];
+        KnowledgeGraph::build(&ms, None, &GraphOptions::default())
+    }
+
+    fn text(f: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut buf = Vec::new();
+        f(&mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn gexf_is_dynamic_only_with_dates_and_keeps_relations_apart() {
+        let s = text(|w| write_gexf(w, &graph(false)));
+        assert!(
+            s.contains(r#"mode="static""#) && !s.contains("<spell"),
+            "{s}"
+        );
+        let s = text(|w| write_gexf(w, &graph(true)));
+        assert!(s.contains(r#"mode="dynamic" timeformat="date""#));
+        assert!(s.contains(r#"kind="support""#) && s.contains(r#"kind="aid""#));
+        assert!(
+            s.contains(r#"<node id="tr" label="تركيا" start="2020-10-01" end="2020-10-07">"#),
+            "{s}"
+        );
+        // One spell per day the edge was reported on.
+        assert_eq!(
+            s.matches(r#"<spell start="2020-10-05" end="2020-10-05"/>"#)
+                .count(),
+            2
+        );
+        assert!(s.contains("&#10;") && !s.contains('\u{1}'));
+    }
+
+    #[test]
+    fn collapsed_graphml_sums_a_pairs_relations() {
+        let g = graph(true);
+        let pairs = pair_edges(&g);
+        assert_eq!(pairs.len(), 2);
+        let tr_az = pairs.iter().find(|p| p.target == "az").unwrap();
+        assert_eq!(
+            (tr_az.relation_names(), tr_az.weight()),
+            (vec!["aid", "support"], 3)
+        );
+        assert_eq!(tr_az.main_family(), Family::Cooperation);
+        assert_eq!(
+            tr_az.date_range(),
+            Some(("2020-10-01".into(), "2020-10-05".into()))
+        );
+        let s = text(|w| write_graphml_collapsed(w, &g));
+        assert_eq!(s.matches("<edge ").count(), 2);
+        assert!(
+            s.contains(r#"<data key="e_label">aid, support</data>"#)
+                && s.contains(r#"<data key="weight">3</data>"#)
+        );
+        let multi = text(|w| write_graphml(w, &g));
+        assert_eq!(multi.matches("<edge ").count(), 3);
+    }
+
+    #[test]
+    fn dot_ids_are_ascii_and_labels_escaped() {
+        let s = text(|w| write_dot(w, &graph(false)));
+        for line in s.lines().filter(|l| l.contains(" -> ")) {
+            let ids = line.split(" [").next().unwrap();
+            assert!(ids.is_ascii(), "{line}");
+        }
+        assert!(s.contains("layout=dot"));
+        assert!(
+            s.contains("\u{2067}تركيا\u{2069}"),
+            "Arabic label in a right-to-left isolate"
+        );
+        assert!(s.contains(r#"tooltip="مسيّرات \"x\"\n""#), "{s}");
+        assert!(s.contains("support ×2"));
+    }
+
+    #[test]
+    fn neo4j_headers_and_types() {
+        let g = graph(true);
+        let n = text(|w| write_neo4j_nodes(w, &g));
+        assert!(
+            n.starts_with("id:ID,")
+                && n.contains(",Actor;State\n")
+                && n.contains(",Actor;Person\n")
+        );
+        let r = text(|w| write_neo4j_relationships(w, &g));
+        assert!(r.starts_with(":START_ID,:END_ID,:TYPE,"));
+        assert!(
+            r.contains(
+                "tr,az,SUPPORT,support,cooperation,2,2,asserted,a-2020-10-01;a-2020-10-05,false,"
+            ),
+            "{r}"
+        );
+    }
+
+    #[test]
+    fn xml_text_and_attributes_are_legal() {
+        assert_eq!(xml_attr("a\u{1}\"b\"\nc\u{FFFE}"), "a&quot;b&quot;&#10;c");
+        assert_eq!(
+            RenderFormat::from_path(Path::new("g.SVG")),
+            Some(RenderFormat::Svg)
+        );
+        assert_eq!(RenderFormat::from_path(Path::new("g.docx")), None);
+    }
+}
