@@ -9,7 +9,9 @@ fields survived the import. Prints a JSON summary.
 """
 
 import csv
+import datetime
 import json
+import re
 import sys
 
 import openpyxl
@@ -18,6 +20,9 @@ import openpyxl
 def same(text, cell):
     if cell is None:
         return text == ""
+    if isinstance(cell, datetime.datetime):
+        # An ISO date column becomes a real date, as a spreadsheet user wants.
+        return cell.time() == datetime.time() and cell.date().isoformat() == text
     if isinstance(cell, bool):
         return text.lower() == str(cell).lower()
     if isinstance(cell, (int, float)):
@@ -26,7 +31,10 @@ def same(text, cell):
         except ValueError:
             return False
     # Spreadsheets keep \n in a cell; \r\n inside a quoted field becomes \n.
-    return str(cell) == text.replace("\r\n", "\n")
+    # OOXML stores characters XML cannot hold as _xHHHH_ (ECMA-376
+    # ST_Xstring), which openpyxl leaves as they are.
+    cell = re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), str(cell))
+    return cell == text.replace("\r\n", "\n")
 
 
 def main():
