@@ -149,7 +149,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "ACTOR")]
     pub around: Option<String>,
     /// Hops from --around.
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
     pub depth: usize,
 }
 
