@@ -1037,15 +1037,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
             self.emit_all(&subj, rel, &obj, m, c);
             return;
         }
-        if let Some(b) = before {
+        // «الهجوم الإسرائيلي على غزة»: a nisba right after the noun is its
+        // agent, before any apposition.
+        let nisba_agent = rest.first().copied().filter(|&p| {
+            let ph = &self.phrases[p];
+            ph.adjectival && ph.first <= c + 3 && (c + 1..ph.first).all(|k| matches!(self.means[k], Mean::Word))
+        });
+        let mut genitive_patient = false;
+        if let Some(p) = nisba_agent {
+            subj = self.group_actors(p);
+            rest = &rest[1..];
+        } else if let Some(b) = before {
             subj = self.group_actors(b);
+        } else if let Some(b) = self.light_verb_subject(c) {
+            // «قدمت السعودية مساعدات لليمن»، «أطلقت حماس سراح جنديين»: the
+            // subject of a light verb is the noun's agent, and a genitive
+            // after the noun its patient.
+            subj = self.group_actors(b);
+            genitive_patient = true;
         } else if let Some(&p) = rest.first() {
             let ph = &self.phrases[p];
-            let near = ph.first <= c + 3 && (c + 1..ph.first).all(|k| matches!(self.means[k], Mean::Word));
-            if near && ph.adjectival {
-                subj = self.group_actors(p);
-                rest = &rest[1..];
-            } else if near && ph.prep.is_none() && ph.first == c + 1 {
+            if ph.prep.is_none() && ph.first == c + 1 {
                 // A genitive is the agent when a patient follows with a
                 // preposition («دعم تركيا لأذربيجان»), or for requests and
                 // such; for attacks and arrests it is the patient
@@ -1061,14 +1073,42 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
             }
         }
+        if subj.is_empty() && self.items[c].suffix_len > 0 {
+            // «أسفها», «غاراته»: the possessor is the one named before.
+            subj = self.pronoun_object(c, &[]).into_iter().collect();
+        }
         // A noun's patient is governed by a preposition («هجمات على غزة»,
-        // «دعمها لأذربيجان»); an unmarked actor after it is another clause's.
-        let obj = rest.first().filter(|&&p| self.phrases[p].prep.is_some()).map(|&p| self.group_actors(p)).unwrap_or_default();
+        // «دعمها لأذربيجان», or one the cue ends with: «أسلحة إلى»); an
+        // unmarked actor after it is another clause's, unless a light verb
+        // made the noun's agent known.
+        let form_prep = self.items[c].stem(self.text).rsplit(' ').next().is_some_and(|w| PREPS.contains(&w));
+        let obj = rest
+            .first()
+            .filter(|&&p| self.phrases[p].prep.is_some() || form_prep || (genitive_patient && self.phrases[p].first <= c + 2))
+            .map(|&p| self.group_actors(p))
+            .unwrap_or_default();
         let objs = self.with_more_places(rel, obj, rest);
         if rel == Relation::Accuse {
             *accused = objs.first().cloned();
         }
         self.emit_all(&subj, rel, &objs, m, c);
+    }
+
+    /// The subject of a plain verb right before a noun cue: «قدمت
+    /// السعودية مساعدات». Not when that verb is itself a cue («أدانت مصر
+    /// الهجوم» condemns an attack, it does not make one).
+    fn light_verb_subject(&self, c: usize) -> Option<usize> {
+        if c < 2 || self.items[c].has_prep() {
+            return None;
+        }
+        let p = self.phrase_at[c - 1]?;
+        let ph = &self.phrases[p];
+        if ph.prep.is_some() || ph.first == 0 || ph.adjectival {
+            return None;
+        }
+        let v = ph.first - 1;
+        let verb_like = matches!(self.means[v], Mean::Word) && self.cues[v].is_empty() && self.modals[v].is_none() && !STOPWORDS.contains(&self.word(v)) && !COMPLEMENTIZERS.contains(&self.word(v));
+        verb_like.then(|| self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p))
     }
 
     /// A verb: SVO when its subject stands before it in its clause, else
@@ -1080,7 +1120,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         } else {
             match after.first() {
                 Some(&p) if self.phrases[p].prep.is_none() => {
-                    if after.len() == 1 && self.items[c].prefix.starts_with('و') && !locative(rel) {
+                    if after.len() == 1 && self.items[c].prefix.starts_with('و') && !locative(rel) && self.topic_from(c, false).is_some() {
                         // «...، واتّهم مجدداً تركيا»: the subject of the main
                         // clause carries over and the one actor is the object.
                         (self.topic_from(c, false).into_iter().collect(), after.as_slice())
@@ -1151,7 +1191,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
         for _ in 0..2 {
             if let Some(p) = self.phrase_at[k] {
                 let ph = &self.phrases[p];
-                return (ph.prep != Some("topic")).then(|| self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p));
+                // «أدانت مصر الهجوم»: after a verb the noun is its object,
+                // not an apposition.
+                let after_verb = ph.first > 0 && (!self.cues[ph.first - 1].is_empty() || matches!(self.means[ph.first - 1], Mean::Word) && !STOPWORDS.contains(&self.word(ph.first - 1)) && k + 1 == c);
+                return (ph.prep != Some("topic") && !after_verb).then(|| self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p));
             }
             match self.means[k] {
                 Mean::Punct(',') if k > 0 => k -= 1,
@@ -1255,12 +1298,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
         });
         // «محادثاتهما»: a dual or plural pronoun on a noun is the pair.
         let owned_by_pair = ["هما", "هم"].iter().any(|p| self.word(c).ends_with(p)) && self.items[c].suffix_len > 0;
+        // «أجرت روسيا وأوكرانيا محادثات»: the pair just before a noun.
+        let near_pair = self.phrases.iter().rev().find(|p| p.last < c).filter(|p| c - p.last <= 3 && p.prep.is_none()).map(|p| {
+            let first = self.phrases.iter().position(|q| q.group == p.group).unwrap_or(0);
+            self.group_actors(first)
+        });
+        if let Some(g) = near_pair.filter(|g| nominal && g.len() >= 2) {
+            self.emit_pairs(&g, rel, m, c);
+            return;
+        }
         if let Some(g) = pair.filter(|_| !nominal || owned_by_pair) {
             self.emit_pairs(&g, rel, m, c);
         }
     }
 
     fn emit_all(&mut self, subj: &[ActorInfo], rel: Relation, obj: &[ActorInfo], m: Modality, c: usize) {
+        if rel.is_symmetric() && subj.len() >= 2 && obj.is_empty() {
+            // «اتفقت روسيا وتركيا»: a coordinated subject of a symmetric
+            // relation is its pair.
+            self.emit_pairs(subj, rel, m, c);
+            return;
+        }
         match (subj.is_empty(), obj.is_empty()) {
             (true, true) => {}
             (true, false) => obj.iter().for_each(|o| self.emit(None, rel, Some(o.clone()), m, c)),
