@@ -435,6 +435,55 @@ fn output_that_is_a_file_stops_the_run() {
     assert_eq!(dir.read("out"), "I am a file");
 }
 
+/// An output folder nothing can be written in: `chattr +i` (which stops
+/// root too), else a 0555 mode (which stops everyone else).
+#[test]
+fn read_only_output_leaves_earlier_exports() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new("read-only");
+    let out = dir.join("out");
+    let old = old_exports(&out);
+    struct Writable(PathBuf);
+    impl Drop for Writable {
+        fn drop(&mut self) {
+            let _ = Command::new("chattr")
+                .arg("-i")
+                .arg(&self.0)
+                .stderr(Stdio::null())
+                .status();
+            let _ = fs::set_permissions(&self.0, fs::Permissions::from_mode(0o755));
+        }
+    }
+    let _guard = Writable(out.clone());
+    let immutable = Command::new("chattr")
+        .arg("+i")
+        .arg(&out)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !immutable {
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    if fs::write(out.join("probe"), "").is_ok() {
+        eprintln!(
+            "read_only_output_leaves_earlier_exports: cannot make a read-only folder here; not tested"
+        );
+        return;
+    }
+    let (id, text) = sample();
+    dir.write(format!("in/{id}.txt"), &text);
+    let o = build(&dir, &["in", "-o", "out"]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("newsgraph: writing out/")
+            && (err.contains("Operation not permitted") || err.contains("Permission denied")),
+        "{err}"
+    );
+    assert_untouched(&old);
+    assert_no_temp_files(&out);
+}
+
 /// One export target that cannot be replaced (here a folder in its place):
 /// the run fails, and since exports are renamed into place only after all
 /// were written, the others must be the earlier ones.
