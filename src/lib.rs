@@ -15,7 +15,8 @@
 //!    rules: one article in, its cited [`extract::TripleMention`]s out;
 //! 5. [`graph`] merges mentions into one node per actor and one edge per
 //!    (subject, relation, object);
-//! 6. [`export`] writes CSV, GraphML, DOT and JSON;
+//! 6. [`export`] writes CSV (Gephi, Neo4j), GraphML, GEXF, DOT and JSON,
+//!    optionally filtered, and draws the DOT file with Graphviz;
 //! 7. [`eval`] scores triples against gold, and [`events`] scores event
 //!    detection against the Arabic event benchmark.
 //!

@@ -4,7 +4,7 @@
 //! `impl Write`; [`write_all`] puts every format in a folder ([`FILES`] says
 //! which tool each file is for). [`Filter`] narrows a graph first;
 //! [`read_triples`] reads `triples.csv` files back, so every export can be
-//! made again without the articles; [`render`] draws the DOT file through
+//! made again without the articles; [`render()`] draws the DOT file through
 //! Graphviz.
 //!
 //! What must hold:
