@@ -163,15 +163,7 @@ mod tests {
         for bom in [false, true] {
             let p = dir.path().join(format!("t{bom}.csv"));
             let mut buf = Vec::new();
-            write_triples_csv(
-                &mut buf,
-                &[mention()],
-                &ExportOptions {
-                    excel_bom: bom,
-                    ..Default::default()
-                },
-            )
-            .unwrap();
+            write_triples_csv(&mut buf, &[mention()], &ExportOptions { excel_bom: bom }).unwrap();
             std::fs::write(&p, buf).unwrap();
             assert_eq!(read_triples(&[&p]).unwrap(), vec![mention()]);
         }
