@@ -25,11 +25,19 @@ const SYMMETRIC: &[&str] = &["agree", "consult", "cooperate", "allied_with"];
 type Key = (String, String, String);
 
 fn key(s: &str, r: &str, o: &str) -> Key {
-    if SYMMETRIC.contains(&r) && o < s { (o.into(), r.into(), s.into()) } else { (s.into(), r.into(), o.into()) }
+    if SYMMETRIC.contains(&r) && o < s {
+        (o.into(), r.into(), s.into())
+    } else {
+        (s.into(), r.into(), o.into())
+    }
 }
 
 fn pair(k: &Key) -> (String, String) {
-    if k.0 <= k.2 { (k.0.clone(), k.2.clone()) } else { (k.2.clone(), k.0.clone()) }
+    if k.0 <= k.2 {
+        (k.0.clone(), k.2.clone())
+    } else {
+        (k.2.clone(), k.0.clone())
+    }
 }
 
 /// Precision, recall, F1 and their counts.
@@ -51,10 +59,29 @@ pub struct Prf {
 
 impl Prf {
     fn new(tp: usize, fp: usize, fn_: usize) -> Prf {
-        let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
-        let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-        Prf { tp, fp, fn_, precision: p, recall: r, f1 }
+        let p = if tp + fp > 0 {
+            tp as f64 / (tp + fp) as f64
+        } else {
+            0.0
+        };
+        let r = if tp + fn_ > 0 {
+            tp as f64 / (tp + fn_) as f64
+        } else {
+            0.0
+        };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        Prf {
+            tp,
+            fp,
+            fn_,
+            precision: p,
+            recall: r,
+            f1,
+        }
     }
 }
 
@@ -101,21 +128,53 @@ fn stem(a: &str) -> String {
 
 /// Scores `triples` (CSV) against `gold` (TSV).
 pub fn evaluate(gold: &Path, triples: &Path) -> Result<Report> {
-    let eval_err = |path: &Path, message: String| Error::Eval { path: path.to_path_buf(), message };
+    let eval_err = |path: &Path, message: String| Error::Eval {
+        path: path.to_path_buf(),
+        message,
+    };
     let gold_text = fs::read_to_string(gold).map_err(|e| Error::io(gold, e))?;
     let mut req: BTreeMap<String, BTreeSet<Key>> = BTreeMap::new();
     let mut opt: BTreeMap<String, BTreeSet<Key>> = BTreeMap::new();
-    let mut lines = gold_text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-    let header: Vec<&str> = lines.next().map(|(_, l)| l.trim_start_matches('\u{FEFF}').split('\t').collect()).unwrap_or_default();
-    let col = |name: &str| header.iter().position(|h| h.trim() == name).ok_or_else(|| eval_err(gold, format!("line 1: expected a column {name:?}")));
-    let (ca, cs, cr, co, cst) = (col("article")?, col("subject")?, col("relation")?, col("object")?, col("status")?);
+    let mut lines = gold_text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let header: Vec<&str> = lines
+        .next()
+        .map(|(_, l)| l.trim_start_matches('\u{FEFF}').split('\t').collect())
+        .unwrap_or_default();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim() == name)
+            .ok_or_else(|| eval_err(gold, format!("line 1: expected a column {name:?}")))
+    };
+    let (ca, cs, cr, co, cst) = (
+        col("article")?,
+        col("subject")?,
+        col("relation")?,
+        col("object")?,
+        col("status")?,
+    );
     for (i, l) in lines {
         let f: Vec<&str> = l.split('\t').collect();
         if f.len() < header.len() {
-            return Err(eval_err(gold, format!("line {}: expected {} columns, found {}", i + 1, header.len(), f.len())));
+            return Err(eval_err(
+                gold,
+                format!(
+                    "line {}: expected {} columns, found {}",
+                    i + 1,
+                    header.len(),
+                    f.len()
+                ),
+            ));
         }
         let k = key(f[cs].trim(), f[cr].trim(), f[co].trim());
-        let set = if f[cst].trim() == "required" { &mut req } else { &mut opt };
+        let set = if f[cst].trim() == "required" {
+            &mut req
+        } else {
+            &mut opt
+        };
         set.entry(f[ca].trim().to_string()).or_default().insert(k);
     }
     let articles: BTreeSet<String> = req.keys().chain(opt.keys()).cloned().collect();
@@ -130,12 +189,21 @@ pub fn evaluate(gold: &Path, triples: &Path) -> Result<Report> {
     let bytes = fs::read(triples).map_err(|e| Error::io(triples, e))?;
     let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let hdr: Vec<String> = rdr.headers().map_err(|e| eval_err(triples, e.to_string()))?.iter().map(|h| h.trim().to_lowercase()).collect();
+    let hdr: Vec<String> = rdr
+        .headers()
+        .map_err(|e| eval_err(triples, e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
     let find = |names: &[&str]| names.iter().find_map(|n| hdr.iter().position(|h| h == n));
-    let pa = find(&["article", "article_id", "doc", "document"]).ok_or_else(|| eval_err(triples, "expected an article column".into()))?;
-    let ps = find(&["subject", "subject_id", "source"]).ok_or_else(|| eval_err(triples, "expected a subject column".into()))?;
-    let pr = find(&["relation", "predicate", "label"]).ok_or_else(|| eval_err(triples, "expected a relation column".into()))?;
-    let po = find(&["object", "object_id", "target"]).ok_or_else(|| eval_err(triples, "expected an object column".into()))?;
+    let pa = find(&["article", "article_id", "doc", "document"])
+        .ok_or_else(|| eval_err(triples, "expected an article column".into()))?;
+    let ps = find(&["subject", "subject_id", "source"])
+        .ok_or_else(|| eval_err(triples, "expected a subject column".into()))?;
+    let pr = find(&["relation", "predicate", "label"])
+        .ok_or_else(|| eval_err(triples, "expected a relation column".into()))?;
+    let po = find(&["object", "object_id", "target"])
+        .ok_or_else(|| eval_err(triples, "expected an object column".into()))?;
     let pm = find(&["modality"]);
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| eval_err(triples, format!("row {}: {e}", i + 2)))?;
@@ -159,7 +227,12 @@ pub fn evaluate(gold: &Path, triples: &Path) -> Result<Report> {
     for a in &articles {
         let r = req.get(a).unwrap_or(&empty);
         let o = opt.get(a).unwrap_or(&empty);
-        let p: BTreeSet<Key> = pred.get(a).unwrap_or(&empty).difference(o).cloned().collect();
+        let p: BTreeSet<Key> = pred
+            .get(a)
+            .unwrap_or(&empty)
+            .difference(o)
+            .cloned()
+            .collect();
         let tp = p.intersection(r).count();
         let fp = p.difference(r).count();
         let fn_ = r.difference(&p).count();
@@ -175,12 +248,19 @@ pub fn evaluate(gold: &Path, triples: &Path) -> Result<Report> {
         let gp: BTreeSet<_> = r.iter().map(pair).collect();
         let op: BTreeSet<_> = o.iter().map(pair).filter(|x| !gp.contains(x)).collect();
         let pp: BTreeSet<_> = p.iter().map(pair).filter(|x| !op.contains(x)).collect();
-        let (ptp, pfp, pfn) = (pp.intersection(&gp).count(), pp.difference(&gp).count(), gp.difference(&pp).count());
+        let (ptp, pfp, pfn) = (
+            pp.intersection(&gp).count(),
+            pp.difference(&gp).count(),
+            gp.difference(&pp).count(),
+        );
         let gold_actors: BTreeSet<&String> = r.iter().flat_map(|k| [&k.0, &k.2]).collect();
         let all_pred = pred.get(a).unwrap_or(&empty);
         let pred_actors: BTreeSet<&String> = all_pred.iter().flat_map(|k| [&k.0, &k.2]).collect();
         actors_total += gold_actors.len();
-        actors_found += gold_actors.iter().filter(|x| pred_actors.contains(*x)).count();
+        actors_found += gold_actors
+            .iter()
+            .filter(|x| pred_actors.contains(*x))
+            .count();
         t = (t.0 + tp, t.1 + fp, t.2 + fn_);
         u = (u.0 + ptp, u.1 + pfp, u.2 + pfn);
         out.push(ArticleScore {
@@ -195,8 +275,15 @@ pub fn evaluate(gold: &Path, triples: &Path) -> Result<Report> {
         articles: out,
         typed: Prf::new(t.0, t.1, t.2),
         pairs: Prf::new(u.0, u.1, u.2),
-        actor_recall: if actors_total > 0 { actors_found as f64 / actors_total as f64 } else { 0.0 },
-        by_relation: rel.into_iter().map(|(k, (a, b, c))| (k, Prf::new(a, b, c))).collect(),
+        actor_recall: if actors_total > 0 {
+            actors_found as f64 / actors_total as f64
+        } else {
+            0.0
+        },
+        by_relation: rel
+            .into_iter()
+            .map(|(k, (a, b, c))| (k, Prf::new(a, b, c)))
+            .collect(),
     })
 }
 
@@ -206,7 +293,10 @@ impl Report {
     pub fn render(&self) -> String {
         let mut s = String::new();
         for a in &self.articles {
-            s += &format!("{}: tp={} fp={} fn={}  F1={:.3}\n", a.article, a.typed.tp, a.typed.fp, a.typed.fn_, a.typed.f1);
+            s += &format!(
+                "{}: tp={} fp={} fn={}  F1={:.3}\n",
+                a.article, a.typed.tp, a.typed.fp, a.typed.fn_, a.typed.f1
+            );
             for m in &a.missed {
                 s += &format!("   missed  {} {} {}\n", m.0, m.1, m.2);
             }
@@ -216,12 +306,21 @@ impl Report {
         }
         s += "per relation:\n";
         for (r, p) in &self.by_relation {
-            s += &format!("   {r:<12} P={:.3} R={:.3} F1={:.3}  (tp={} fp={} fn={})\n", p.precision, p.recall, p.f1, p.tp, p.fp, p.fn_);
+            s += &format!(
+                "   {r:<12} P={:.3} R={:.3} F1={:.3}  (tp={} fp={} fn={})\n",
+                p.precision, p.recall, p.f1, p.tp, p.fp, p.fn_
+            );
         }
         let t = &self.typed;
-        s += &format!("typed  P={:.3} R={:.3} F1={:.3}  (tp={} fp={} fn={})\n", t.precision, t.recall, t.f1, t.tp, t.fp, t.fn_);
+        s += &format!(
+            "typed  P={:.3} R={:.3} F1={:.3}  (tp={} fp={} fn={})\n",
+            t.precision, t.recall, t.f1, t.tp, t.fp, t.fn_
+        );
         let u = &self.pairs;
-        s += &format!("pairs  P={:.3} R={:.3} F1={:.3}\n", u.precision, u.recall, u.f1);
+        s += &format!(
+            "pairs  P={:.3} R={:.3} F1={:.3}\n",
+            u.precision, u.recall, u.f1
+        );
         s += &format!("actors R={:.3}\n", self.actor_recall);
         s
     }

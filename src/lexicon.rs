@@ -128,6 +128,7 @@ pub struct Lexicon {
     by_id: HashMap<String, u32>,
     /// Ordinary words that are never part of a name (normalized).
     common: std::collections::HashSet<String>,
+    has_anchors: bool,
     /// The compiled matcher.
     pub gazetteer: Gazetteer,
 }
@@ -157,7 +158,10 @@ impl Lexicon {
         }
         let lex = dir.join("lexicon");
         for (name, f) in [
-            ("organs.tsv", Builder::organs as fn(&mut Builder, &Path, &mut dyn BufRead)),
+            (
+                "organs.tsv",
+                Builder::organs as fn(&mut Builder, &Path, &mut dyn BufRead),
+            ),
             ("roles.tsv", Builder::roles),
             ("cues.tsv", Builder::cues),
             ("modality.tsv", Builder::modality),
@@ -191,6 +195,12 @@ impl Lexicon {
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.by_id.get(id).map(|&i| &self.actors[i as usize])
+    }
+
+    /// Whether any event anchor is defined (without anchors, events are
+    /// never judged unanchored).
+    pub fn has_anchors(&self) -> bool {
+        self.has_anchors
     }
 
     /// Whether a normalized word is an ordinary word, never part of a name.
@@ -238,7 +248,14 @@ impl Builder {
     }
 
     /// [`Builder::lines`] for files whose last columns are optional.
-    fn lines_between(&mut self, path: &Path, r: &mut dyn BufRead, header0: &str, min: usize, max: usize) -> Vec<Line> {
+    fn lines_between(
+        &mut self,
+        path: &Path,
+        r: &mut dyn BufRead,
+        header0: &str,
+        min: usize,
+        max: usize,
+    ) -> Vec<Line> {
         let mut out = Vec::new();
         let mut first = true;
         for (i, line) in r.lines().enumerate() {
@@ -251,7 +268,11 @@ impl Builder {
                     break;
                 }
             };
-            let line = if i == 0 { line.trim_start_matches('\u{FEFF}') } else { &line };
+            let line = if i == 0 {
+                line.trim_start_matches('\u{FEFF}')
+            } else {
+                &line
+            };
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -264,8 +285,19 @@ impl Builder {
                 }
             }
             if fields.len() < min || fields.len() > max {
-                let want = if min == max { min.to_string() } else { format!("{min} or {max}") };
-                self.err(path, no, format!("expected {want} tab-separated columns, found {}", fields.len()));
+                let want = if min == max {
+                    min.to_string()
+                } else {
+                    format!("{min} or {max}")
+                };
+                self.err(
+                    path,
+                    no,
+                    format!(
+                        "expected {want} tab-separated columns, found {}",
+                        fields.len()
+                    ),
+                );
                 continue;
             }
             out.push(Line { no, fields });
@@ -274,7 +306,11 @@ impl Builder {
     }
 
     fn err(&mut self, path: &Path, line: u64, message: String) {
-        self.errors.push(LineError { path: path.to_path_buf(), line, message });
+        self.errors.push(LineError {
+            path: path.to_path_buf(),
+            line,
+            message,
+        });
     }
 
     fn add_form(&mut self, form: &str, p: Payload) {
@@ -324,8 +360,19 @@ impl Builder {
                     continue;
                 }
             };
-            if f[0].is_empty() || !f[0].bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-                self.err(path, no, format!("column id: expected lowercase ASCII snake_case, found {:?}", f[0]));
+            if f[0].is_empty()
+                || !f[0]
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                self.err(
+                    path,
+                    no,
+                    format!(
+                        "column id: expected lowercase ASCII snake_case, found {:?}",
+                        f[0]
+                    ),
+                );
                 continue;
             }
             let nonempty = |s: &str| (!s.is_empty()).then(|| s.to_string());
@@ -337,18 +384,39 @@ impl Builder {
                 country: nonempty(&f[4]),
                 code: nonempty(&f[5]),
             };
-            let Some(i) = self.add_actor(path, no, actor) else { continue };
-            let names = split_forms(&f[6]).chain(std::iter::once(f[2].as_str()).filter(|s| !s.is_empty()));
+            let Some(i) = self.add_actor(path, no, actor) else {
+                continue;
+            };
+            let names =
+                split_forms(&f[6]).chain(std::iter::once(f[2].as_str()).filter(|s| !s.is_empty()));
             for n in names.collect::<Vec<_>>() {
-                self.add_name(n, Payload::Actor { actor: i, via: Via::Name });
+                self.add_name(
+                    n,
+                    Payload::Actor {
+                        actor: i,
+                        via: Via::Name,
+                    },
+                );
             }
             for n in split_forms(&f[7]).collect::<Vec<_>>() {
                 for inflected in nisba_inflections(n) {
-                    self.add_form(&inflected, Payload::Actor { actor: i, via: Via::Nisba });
+                    self.add_form(
+                        &inflected,
+                        Payload::Actor {
+                            actor: i,
+                            via: Via::Nisba,
+                        },
+                    );
                 }
             }
             for n in split_forms(&f[8]).collect::<Vec<_>>() {
-                self.add_name(n, Payload::Actor { actor: i, via: Via::Metonym });
+                self.add_name(
+                    n,
+                    Payload::Actor {
+                        actor: i,
+                        via: Via::Metonym,
+                    },
+                );
             }
         }
     }
@@ -359,7 +427,11 @@ impl Builder {
                 None | Some("" | "organ") => false,
                 Some("group") => true,
                 Some(other) => {
-                    self.err(path, no, format!("column kind: expected organ or group, found {other:?}"));
+                    self.err(
+                        path,
+                        no,
+                        format!("column kind: expected organ or group, found {other:?}"),
+                    );
                     continue;
                 }
             };
@@ -390,7 +462,11 @@ impl Builder {
             let relation = match f[1].parse::<Relation>() {
                 Ok(r @ (Relation::LeaderOf | Relation::OfficialOf)) => r,
                 Ok(r) => {
-                    self.err(path, no, format!("column relation: expected leader_of or official_of, found {r}"));
+                    self.err(
+                        path,
+                        no,
+                        format!("column relation: expected leader_of or official_of, found {r}"),
+                    );
                     continue;
                 }
                 Err(e) => {
@@ -402,7 +478,11 @@ impl Builder {
                 "sg" => false,
                 "du" | "pl" => true,
                 other => {
-                    self.err(path, no, format!("column number: expected sg, du or pl, found {other:?}"));
+                    self.err(
+                        path,
+                        no,
+                        format!("column number: expected sg, du or pl, found {other:?}"),
+                    );
                     continue;
                 }
             };
@@ -424,7 +504,13 @@ impl Builder {
                 "passive" => Frame::Passive,
                 "mutual" => Frame::Mutual,
                 other => {
-                    self.err(path, no, format!("column frame: expected active, passive or mutual, found {other:?}"));
+                    self.err(
+                        path,
+                        no,
+                        format!(
+                            "column frame: expected active, passive or mutual, found {other:?}"
+                        ),
+                    );
                     continue;
                 }
             };
@@ -432,12 +518,20 @@ impl Builder {
                 "word" => false,
                 "stem" => true,
                 other => {
-                    self.err(path, no, format!("column match: expected word or stem, found {other:?}"));
+                    self.err(
+                        path,
+                        no,
+                        format!("column match: expected word or stem, found {other:?}"),
+                    );
                     continue;
                 }
             };
             if stem && normalize_form(&f[3]).chars().count() < 3 {
-                self.err(path, no, format!("a stem form needs at least 3 letters, found {:?}", f[3]));
+                self.err(
+                    path,
+                    no,
+                    format!("a stem form needs at least 3 letters, found {:?}", f[3]),
+                );
                 continue;
             }
             if f.len() == 4 {
@@ -447,11 +541,23 @@ impl Builder {
                 "" | "verb" => false,
                 "noun" => true,
                 other => {
-                    self.err(path, no, format!("column pos: expected verb or noun, found {other:?}"));
+                    self.err(
+                        path,
+                        no,
+                        format!("column pos: expected verb or noun, found {other:?}"),
+                    );
                     continue;
                 }
             };
-            self.add_form(&f[3].clone(), Payload::Cue { relation, frame, stem, nominal });
+            self.add_form(
+                &f[3].clone(),
+                Payload::Cue {
+                    relation,
+                    frame,
+                    stem,
+                    nominal,
+                },
+            );
         }
     }
 
@@ -476,7 +582,11 @@ impl Builder {
         for Line { no, fields: f } in self.lines(path, r, "form", 2) {
             match f[1].as_str() {
                 "casualty" | "scene" | "source" => self.add_form(&f[0].clone(), Payload::Anchor),
-                other => self.err(path, no, format!("column kind: expected casualty, scene or source, found {other:?}")),
+                other => self.err(
+                    path,
+                    no,
+                    format!("column kind: expected casualty, scene or source, found {other:?}"),
+                ),
             }
         }
     }
@@ -495,7 +605,12 @@ impl Builder {
             actors: self.actors,
             by_id: self.by_id,
             common: self.common,
-            gazetteer: Gazetteer { ac, forms: self.forms, payloads: self.payloads },
+            has_anchors: self.payloads.iter().any(|ps| ps.contains(&Payload::Anchor)),
+            gazetteer: Gazetteer {
+                ac,
+                forms: self.forms,
+                payloads: self.payloads,
+            },
         })
     }
 }
@@ -510,7 +625,13 @@ impl Builder {
             let mut inherited = Vec::new();
             for (at, _) in f.char_indices().skip(3) {
                 let prefix = &f[..at];
-                if prefix.contains(' ') && !f[at..].contains(' ') && f[..at].rsplit(' ').next().is_some_and(|w| w.chars().count() < 3) {
+                if prefix.contains(' ')
+                    && !f[at..].contains(' ')
+                    && f[..at]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.chars().count() < 3)
+                {
                     continue;
                 }
                 if f[at..].contains(' ') {
@@ -518,7 +639,14 @@ impl Builder {
                 }
                 if let Some(&j) = self.form_index.get(prefix) {
                     for p in &self.payloads[j] {
-                        let Payload::Cue { relation, stem: true, .. } = *p else { continue };
+                        let Payload::Cue {
+                            relation,
+                            stem: true,
+                            ..
+                        } = *p
+                        else {
+                            continue;
+                        };
                         let has = |q: &Payload| matches!(*q, Payload::Cue { relation: r, .. } if r == relation);
                         if !self.payloads[i].iter().any(has) && !inherited.iter().any(has) {
                             inherited.push(*p);
@@ -571,8 +699,14 @@ pub struct Hit {
 impl Gazetteer {
     /// The longest form that starts exactly at `at` in `text`.
     pub fn longest_at(&self, text: &str, at: usize) -> Option<Hit> {
-        let input = Input::new(text).span(at..text.len()).anchored(Anchored::Yes);
-        self.ac.find(input).map(|m| Hit { start: m.start(), end: m.end(), form: m.pattern().as_usize() })
+        let input = Input::new(text)
+            .span(at..text.len())
+            .anchored(Anchored::Yes);
+        self.ac.find(input).map(|m| Hit {
+            start: m.start(),
+            end: m.end(),
+            form: m.pattern().as_usize(),
+        })
     }
 
     /// What a form means.
@@ -604,7 +738,11 @@ mod tests {
         let lex = Lexicon::from_strs(GAZ, "", "", "", "").unwrap();
         assert_eq!(lex.actors.len(), 2);
         let g = &lex.gazetteer;
-        for (text, at, want) in [("التركيين", 4, "تركيين"), ("للولايات المتحده", 4, "ولايات المتحده"), ("انقره", 0, "انقره")] {
+        for (text, at, want) in [
+            ("التركيين", 4, "تركيين"),
+            ("للولايات المتحده", 4, "ولايات المتحده"),
+            ("انقره", 0, "انقره"),
+        ] {
             let hit = g.longest_at(text, at).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(&text[hit.start..hit.end], want);
         }
@@ -616,13 +754,22 @@ mod tests {
             x\tstate\n\
             Bad Id\tstate\ta\tb\t\t\t\t\t\n\
             y\tplanet\ta\tb\t\t\t\t\t\n";
-        let err = Lexicon::from_strs(bad, "", "", "accuse\tsideways\tword\tاتهم\n", "").unwrap_err();
-        let Error::Lexicon(lines) = &err else { panic!("{err}") };
+        let err =
+            Lexicon::from_strs(bad, "", "", "accuse\tsideways\tword\tاتهم\n", "").unwrap_err();
+        let Error::Lexicon(lines) = &err else {
+            panic!("{err}")
+        };
         let got: Vec<u64> = lines.iter().map(|l| l.line).collect();
         assert_eq!(got, vec![2, 3, 4, 1]);
         let msg = err.to_string();
-        assert!(msg.contains("<gazetteer>: line 2: expected 9 tab-separated columns, found 2"), "{msg}");
-        assert!(msg.contains("line 4: column type: expected one of state"), "{msg}");
+        assert!(
+            msg.contains("<gazetteer>: line 2: expected 9 tab-separated columns, found 2"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("line 4: column type: expected one of state"),
+            "{msg}"
+        );
         assert!(msg.contains("<cues>: line 1: column frame"), "{msg}");
     }
 }

@@ -64,7 +64,9 @@ fn fold(c: char) -> Fold {
         'ؤ' => Fold::Char('و'),
         'ک' => Fold::Char('ك'),
         'ہ' | 'ە' => Fold::Char('ه'),
-        '«' | '»' | '“' | '”' | '„' | '‟' | '″' | '‹' | '›' | '＂' => Fold::Char('"'),
+        '«' | '»' | '“' | '”' | '„' | '‟' | '″' | '‹' | '›' | '＂' => {
+            Fold::Char('"')
+        }
         '‘' | '’' | '‚' | '‛' | '`' | '´' => Fold::Char('\''),
         '،' => Fold::Char(','),
         '؛' => Fold::Char(';'),
@@ -120,7 +122,11 @@ fn push(out: &mut String, map: &mut Vec<u32>, c: char, at: u32) {
 /// Folds a lexicon form: the same as [`normalize`], with line breaks and
 /// surrounding space removed.
 pub fn normalize_form(form: &str) -> String {
-    normalize(form.trim()).text.replace('\n', " ").trim().to_string()
+    normalize(form.trim())
+        .text
+        .replace('\n', " ")
+        .trim()
+        .to_string()
 }
 
 /// Whether `c` belongs to a word (letters of any script and digits).
@@ -164,6 +170,9 @@ mod tests {
 
     #[test]
     fn forms_and_text_fold_alike() {
-        assert_eq!(normalize_form(" رئيس الوزراء "), normalize("رئيسُ الوزراء").text);
+        assert_eq!(
+            normalize_form(" رئيس الوزراء "),
+            normalize("رئيسُ الوزراء").text
+        );
     }
 }

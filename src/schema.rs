@@ -189,6 +189,11 @@ mod tests {
             assert_eq!(r.as_str().parse::<Relation>().unwrap(), *r);
         }
         assert_eq!(Relation::ALL.len(), 24);
-        assert!("attack".parse::<Relation>().unwrap_err().contains("assault"));
+        assert!(
+            "attack"
+                .parse::<Relation>()
+                .unwrap_err()
+                .contains("assault")
+        );
     }
 }

@@ -154,25 +154,46 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
         let toks = scan::tokens(&norm.text, sr);
         let items = scan::items(&norm.text, &toks, &lex.gazetteer);
         out += &format!("sentence {si}: {}\n", &norm.text[sr.start..sr.end]);
-        let mut probe = Cast { lex, persons: cast.persons.clone(), roles: cast.roles.clone(), recent: cast.recent.clone(), topic: cast.topic.clone(), year: cast.year };
+        let mut probe = Cast {
+            lex,
+            persons: cast.persons.clone(),
+            roles: cast.roles.clone(),
+            recent: cast.recent.clone(),
+            topic: cast.topic.clone(),
+            year: cast.year,
+        };
         out += &rules::describe(&norm.text, &items, lex, &mut probe);
         for r in rules::sentence(&norm.text, &items, lex, &mut cast) {
             let id = |a: &Option<ActorInfo>| a.as_ref().map(|a| a.id.clone()).unwrap_or_default();
-            out += &format!("  => {} {} {} [{}] cue#{}\n", id(&r.subject), r.relation, id(&r.object), r.modality, r.cue);
+            out += &format!(
+                "  => {} {} {} [{}] cue#{}\n",
+                id(&r.subject),
+                r.relation,
+                id(&r.object),
+                r.modality,
+                r.cue
+            );
         }
     }
     out
 }
 
 fn article_year(a: &Article) -> Option<u32> {
-    a.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
+    a.date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok())
 }
 
 fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
     let seg = &text[s..e];
     let lead = seg.len() - seg.trim_start().len();
     let trail = seg.len() - seg.trim_end().len();
-    if lead + trail >= seg.len() { (s, e) } else { (s + lead, e - trail) }
+    if lead + trail >= seg.len() {
+        (s, e)
+    } else {
+        (s + lead, e - trail)
+    }
 }
 
 /// A relation the rules found, before it is cited.
@@ -204,12 +225,24 @@ pub struct Cast<'l> {
 
 impl<'l> Cast<'l> {
     fn new(lex: &'l Lexicon) -> Cast<'l> {
-        Cast { lex, persons: Vec::new(), roles: HashMap::new(), recent: Vec::new(), topic: None, year: None }
+        Cast {
+            lex,
+            persons: Vec::new(),
+            roles: HashMap::new(),
+            recent: Vec::new(),
+            topic: None,
+            year: None,
+        }
     }
 
     fn known(&self, i: u32) -> ActorInfo {
         let a = &self.lex.actors[i as usize];
-        ActorInfo { id: a.id.clone(), label: a.label_ar.clone(), kind: a.kind, country: a.country.clone() }
+        ActorInfo {
+            id: a.id.clone(),
+            label: a.label_ar.clone(),
+            kind: a.kind,
+            country: a.country.clone(),
+        }
     }
 
     fn by_id(&self, id: &str) -> Option<ActorInfo> {
@@ -220,16 +253,26 @@ impl<'l> Cast<'l> {
     fn state_of(&self, a: &ActorInfo) -> Option<ActorInfo> {
         match a.kind {
             ActorType::State => Some(a.clone()),
-            _ => a.country.as_deref().and_then(|c| self.by_id(c)).filter(|s| s.kind == ActorType::State),
+            _ => a
+                .country
+                .as_deref()
+                .and_then(|c| self.by_id(c))
+                .filter(|s| s.kind == ActorType::State),
         }
     }
 
     /// Remembers a person by the last word of the name used, the one
     /// news repeats («لافروف»): first names and titles are shared by many.
     fn remember_person(&mut self, a: &ActorInfo, words: &[String]) {
-        let Some(last) = words.last().filter(|w| w.chars().count() >= 4) else { return };
+        let Some(last) = words.last().filter(|w| w.chars().count() >= 4) else {
+            return;
+        };
         let words = vec![last.clone()];
-        if !self.persons.iter().any(|(w, p)| p.id == a.id && *w == words) {
+        if !self
+            .persons
+            .iter()
+            .any(|(w, p)| p.id == a.id && *w == words)
+        {
             self.persons.push((words, a.clone()));
         }
     }

@@ -24,17 +24,59 @@ use crate::{
 
 /// Prepositions written as words (normalized).
 const PREPS: &[&str] = &[
-    "في", "من", "علي", "الي", "عن", "مع", "ضد", "بين", "لدي", "نحو", "تجاه", "قرب", "عند", "داخل", "خارج", "لصالح",
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "ضد",
+    "بين",
+    "لدي",
+    "نحو",
+    "تجاه",
+    "قرب",
+    "عند",
+    "داخل",
+    "خارج",
+    "لصالح",
 ];
 
 /// Words after which an actor is a topic, time or place, not a party.
 const TOPIC_PREPS: &[&str] = &[
-    "بشان", "حول", "حيال", "ازاء", "بخصوص", "خلال", "عبر", "بعد", "قبل", "منذ", "حتي", "اجل", "بموجب", "اطار", "اثر", "اعقاب",
-    "اعتبار", "باستثناء", "سوي",
+    "بشان",
+    "حول",
+    "حيال",
+    "ازاء",
+    "بخصوص",
+    "خلال",
+    "عبر",
+    "بعد",
+    "قبل",
+    "منذ",
+    "حتي",
+    "اجل",
+    "بموجب",
+    "اطار",
+    "اثر",
+    "اعقاب",
+    "اعتبار",
+    "باستثناء",
+    "سوي",
 ];
 
 /// «إن / أن» and kin: a reported clause with its own subject begins.
-const COMPLEMENTIZERS: &[&str] = &["ان", "انه", "انها", "بان", "لان", "وان", "فان", "انهم", "انهما"];
+const COMPLEMENTIZERS: &[&str] = &[
+    "ان",
+    "انه",
+    "انها",
+    "بان",
+    "لان",
+    "وان",
+    "فان",
+    "انهم",
+    "انهما",
+];
 
 /// Words that open a condition.
 const CONDITIONALS: &[&str] = &["اذا", "لو", "لولا", "حال", "حاله"];
@@ -44,49 +86,288 @@ const TIME_PREPS: &[&str] = &["منذ", "خلال", "بعد", "قبل", "حتي"
 
 /// Words that open a new clause: the subject search stops there.
 const BOUNDARIES: &[&str] = &[
-    "لكن", "كما", "لكنه", "لكنها", "لكنهما", "لكنهم", "ولكن", "بينما", "فيما", "حيث", "اذ", "بيد", "غير", "الا", "اما", "ثم", "بل",
+    "لكن",
+    "كما",
+    "لكنه",
+    "لكنها",
+    "لكنهما",
+    "لكنهم",
+    "ولكن",
+    "بينما",
+    "فيما",
+    "حيث",
+    "اذ",
+    "بيد",
+    "غير",
+    "الا",
+    "اما",
+    "ثم",
+    "بل",
 ];
 
 /// Nouns of institutions: between a title and its state they make the
 /// office a post inside a body (`official_of`), and they never start a name.
 const INSTITUTIONS: &[&str] = &[
-    "لجنه", "مجلس", "هييه", "جهاز", "مكتب", "موسسه", "شركه", "منظمه", "حركه", "حزب", "جماعه", "قوات", "اداره", "دايره",
-    "وكاله", "مركز", "جمعيه", "اتحاد", "رابطه", "بعثه", "وفد", "قسم", "صناعات", "الصناعات", "اركان", "هييه", "لواء", "فرقه",
-    "كتيبه", "سلاح", "الجيش", "جيش", "الشرطه", "الامن", "الاستخبارات", "المخابرات", "الدفاع", "الخارجيه", "الداخليه", "الماليه",
-    "الاقتصاد", "العدل", "الطاقه", "النفط", "التجاره", "الصحه", "الاعلام", "الثقافه", "البرلمان", "الدوما", "الكونغرس",
+    "لجنه",
+    "مجلس",
+    "هييه",
+    "جهاز",
+    "مكتب",
+    "موسسه",
+    "شركه",
+    "منظمه",
+    "حركه",
+    "حزب",
+    "جماعه",
+    "قوات",
+    "اداره",
+    "دايره",
+    "وكاله",
+    "مركز",
+    "جمعيه",
+    "اتحاد",
+    "رابطه",
+    "بعثه",
+    "وفد",
+    "قسم",
+    "صناعات",
+    "الصناعات",
+    "اركان",
+    "هييه",
+    "لواء",
+    "فرقه",
+    "كتيبه",
+    "سلاح",
+    "الجيش",
+    "جيش",
+    "الشرطه",
+    "الامن",
+    "الاستخبارات",
+    "المخابرات",
+    "الدفاع",
+    "الخارجيه",
+    "الداخليه",
+    "الماليه",
+    "الاقتصاد",
+    "العدل",
+    "الطاقه",
+    "النفط",
+    "التجاره",
+    "الصحه",
+    "الاعلام",
+    "الثقافه",
+    "البرلمان",
+    "الدوما",
+    "الكونغرس",
 ];
 
 /// Nouns that stand for their state: «رئيس جمهورية X» heads X.
 const TRANSPARENT: &[&str] = &[
-    "جمهوريه", "دوله", "مملكه", "اماره", "سلطنه", "حكومه", "اقليم", "العام", "الاعلي", "الاول", "السابق", "الاسبق", "الحالي",
-    "المؤقت", "المكلف", "المنتخب", "الجديد", "المخلوع", "الراحل", "الانتقالي", "الفخري",
+    "جمهوريه",
+    "دوله",
+    "مملكه",
+    "اماره",
+    "سلطنه",
+    "حكومه",
+    "اقليم",
+    "العام",
+    "الاعلي",
+    "الاول",
+    "السابق",
+    "الاسبق",
+    "الحالي",
+    "المؤقت",
+    "المكلف",
+    "المنتخب",
+    "الجديد",
+    "المخلوع",
+    "الراحل",
+    "الانتقالي",
+    "الفخري",
 ];
 
 /// Words that never begin or continue a person's name.
 const STOPWORDS: &[&str] = &[
-    "ان", "انه", "انها", "الي", "في", "من", "علي", "عن", "مع", "قد", "لقد", "وقد", "ما", "لا", "لم", "لن", "كان", "كانت", "امس",
-    "اليوم", "يوم", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "خلال", "بعد", "قبل", "عبر", "حول", "بشان", "لدي",
-    "ايضا", "كما", "او", "ثم", "حيث", "قال", "قالت", "وقال", "وقالت", "اكد", "اكدت", "اعلن", "اعلنت", "اضاف", "اضافت", "اوضح",
-    "اشار", "ذكر", "صرح", "عقب", "اثر", "منذ", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "مساء",
-    "صباح", "اليوم", "الماضي", "الفايت", "الحالي", "المقبل", "بان", "لان", "كل", "جميع", "بعض", "عدد", "نحو", "الا", "غير",
-    "هو", "هي", "هم", "نحن", "انا", "له", "لها", "به", "بها", "فيه", "فيها", "عليه", "عليها", "منه", "منها", "اي", "تم", "ليس",
-    "بين", "ضد", "عند", "حتي", "اذا", "لو", "كذلك", "وذلك", "فقط", "مجددا", "سابق", "وقت", "العاصمه", "مدينه", "بلاده",
+    "ان",
+    "انه",
+    "انها",
+    "الي",
+    "في",
+    "من",
+    "علي",
+    "عن",
+    "مع",
+    "قد",
+    "لقد",
+    "وقد",
+    "ما",
+    "لا",
+    "لم",
+    "لن",
+    "كان",
+    "كانت",
+    "امس",
+    "اليوم",
+    "يوم",
+    "الذي",
+    "التي",
+    "الذين",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "خلال",
+    "بعد",
+    "قبل",
+    "عبر",
+    "حول",
+    "بشان",
+    "لدي",
+    "ايضا",
+    "كما",
+    "او",
+    "ثم",
+    "حيث",
+    "قال",
+    "قالت",
+    "وقال",
+    "وقالت",
+    "اكد",
+    "اكدت",
+    "اعلن",
+    "اعلنت",
+    "اضاف",
+    "اضافت",
+    "اوضح",
+    "اشار",
+    "ذكر",
+    "صرح",
+    "عقب",
+    "اثر",
+    "منذ",
+    "الجمعه",
+    "السبت",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "مساء",
+    "صباح",
+    "اليوم",
+    "الماضي",
+    "الفايت",
+    "الحالي",
+    "المقبل",
+    "بان",
+    "لان",
+    "كل",
+    "جميع",
+    "بعض",
+    "عدد",
+    "نحو",
+    "الا",
+    "غير",
+    "هو",
+    "هي",
+    "هم",
+    "نحن",
+    "انا",
+    "له",
+    "لها",
+    "به",
+    "بها",
+    "فيه",
+    "فيها",
+    "عليه",
+    "عليها",
+    "منه",
+    "منها",
+    "اي",
+    "تم",
+    "ليس",
+    "بين",
+    "ضد",
+    "عند",
+    "حتي",
+    "اذا",
+    "لو",
+    "كذلك",
+    "وذلك",
+    "فقط",
+    "مجددا",
+    "سابق",
+    "وقت",
+    "العاصمه",
+    "مدينه",
+    "بلاده",
 ];
 
 /// Relative pronouns: a clause about the noun before them begins.
-const RELATIVES: &[&str] = &["التي", "الذي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان", "اللواتي", "اللاتي"];
+const RELATIVES: &[&str] = &[
+    "التي",
+    "الذي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللتان",
+    "اللذان",
+    "اللواتي",
+    "اللاتي",
+];
 
 /// Honorifics and ranks that stand between a title and a name.
 const HONORIFICS: &[&str] = &[
-    "الجنرال", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "المشير", "الفريق", "الاميرال", "الدكتور", "د", "الشيخ",
-    "السيد", "السيده", "الامير", "الاميره", "المهندس", "الاستاذ", "القاضي", "الحاخام", "المطران", "البطريرك", "الملا", "حجه",
+    "الجنرال",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "المقدم",
+    "الرائد",
+    "النقيب",
+    "المشير",
+    "الفريق",
+    "الاميرال",
+    "الدكتور",
+    "د",
+    "الشيخ",
+    "السيد",
+    "السيده",
+    "الامير",
+    "الاميره",
+    "المهندس",
+    "الاستاذ",
+    "القاضي",
+    "الحاخام",
+    "المطران",
+    "البطريرك",
+    "الملا",
+    "حجه",
 ];
 
 /// «بلاده»: the state of the person or state in play.
-const THEIR_STATE: &[&str] = &["بلاده", "بلادها", "دولته", "دولتها", "حكومته", "حكومتها", "بلادهم"];
+const THEIR_STATE: &[&str] = &[
+    "بلاده",
+    "بلادها",
+    "دولته",
+    "دولتها",
+    "حكومته",
+    "حكومتها",
+    "بلادهم",
+];
 /// «البلدين»: the two states in play.
 const THE_TWO: &[&str] = &[
-    "البلدين", "البلدان", "بلدين", "الدولتين", "الدولتان", "دولتين", "الطرفين", "الطرفان", "طرفين", "الجانبين", "الجانبان",
+    "البلدين",
+    "البلدان",
+    "بلدين",
+    "الدولتين",
+    "الدولتان",
+    "دولتين",
+    "الطرفين",
+    "الطرفان",
+    "طرفين",
+    "الجانبين",
+    "الجانبان",
     "جانبين",
 ];
 /// «الأخيرة»: the actor named just before, other than the subject.
@@ -102,7 +383,10 @@ const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "ن
 
 /// Relations whose objects may stand after في (places).
 fn locative(r: Relation) -> bool {
-    matches!(r, Relation::DeployedIn | Relation::Controls | Relation::PartOf | Relation::MemberOf)
+    matches!(
+        r,
+        Relation::DeployedIn | Relation::Controls | Relation::PartOf | Relation::MemberOf
+    )
 }
 
 /// What an item means after lexicon lookup and closed classes.
@@ -149,8 +433,10 @@ struct Sentence<'a, 'l> {
     means: Vec<Mean>,
     cues: Vec<Vec<(Relation, Frame, bool)>>,
     modals: Vec<Option<Modality>>,
-    /// Items that anchor an event (casualties, time, scene).
+    /// Items that anchor an event (casualties, scene, source).
     anchors: Vec<usize>,
+    /// Whether the lexicon defines anchors at all.
+    has_anchors: bool,
     phrases: Vec<Phrase>,
     /// For each item, the phrase covering it.
     phrase_at: Vec<Option<usize>>,
@@ -168,6 +454,7 @@ pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
         cues: vec![Vec::new(); items.len()],
         modals: vec![None; items.len()],
         anchors: Vec::new(),
+        has_anchors: lex.has_anchors(),
         phrases: Vec::new(),
         phrase_at: vec![None; items.len()],
         out: Vec::new(),
@@ -199,6 +486,7 @@ pub(super) fn describe(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
         cues: vec![Vec::new(); items.len()],
         modals: vec![None; items.len()],
         anchors: Vec::new(),
+        has_anchors: lex.has_anchors(),
         phrases: Vec::new(),
         phrase_at: vec![None; items.len()],
         out: Vec::new(),
@@ -212,11 +500,20 @@ pub(super) fn describe(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
             Mean::Actor(a, v) => format!("actor {} ({v:?})", a.id),
             other => format!("{other:?}"),
         };
-        out += &format!("  {i:>3} {:<20} prefix={:<4} {m} {:?} {:?}\n", s.word(i), it.prefix, s.cues[i], s.modals[i]);
+        out += &format!(
+            "  {i:>3} {:<20} prefix={:<4} {m} {:?} {:?}\n",
+            s.word(i),
+            it.prefix,
+            s.cues[i],
+            s.modals[i]
+        );
     }
     for p in &s.phrases {
         let ids: Vec<&str> = p.actors.iter().map(|a| a.id.as_str()).collect();
-        out += &format!("  phrase {}..{} {:?} prep={:?} adj={} group={}\n", p.first, p.last, ids, p.prep, p.adjectival, p.group);
+        out += &format!(
+            "  phrase {}..{} {:?} prep={:?} adj={} group={}\n",
+            p.first, p.last, ids, p.prep, p.adjectival, p.group
+        );
     }
     out
 }
@@ -234,7 +531,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     let ps = self.lex.gazetteer.payloads(*f);
                     for p in ps {
                         match *p {
-                            Payload::Cue { relation, frame, nominal, .. } => self.cues[i].push((relation, frame, nominal)),
+                            Payload::Cue {
+                                relation,
+                                frame,
+                                nominal,
+                                ..
+                            } => self.cues[i].push((relation, frame, nominal)),
                             Payload::Modal(m) => self.modals[i] = Some(m),
                             Payload::Anchor => self.anchors.push(i),
                             _ => {}
@@ -246,7 +548,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     });
                     let main = main.or_else(|| {
                         ps.iter().find_map(|p| match *p {
-                            Payload::Role { relation, plural } => Some(Mean::Role { relation, plural }),
+                            Payload::Role { relation, plural } => {
+                                Some(Mean::Role { relation, plural })
+                            }
                             Payload::Organ { actor, group } => Some(Mean::Organ(actor, group)),
                             _ => None,
                         })
@@ -293,11 +597,22 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// A word that is a person named earlier in the article: their short
     /// name, or a one-letter typo of a name word (بيسكونف for بيسكوف).
     fn person_alias(&self, w: &str, cast: &Cast<'_>) -> Option<ActorInfo> {
-        let (_, stem) = closed_class(w, &cast.persons.iter().flat_map(|(ws, _)| ws.iter().map(String::as_str)).collect::<Vec<_>>())
-            .map(|(p, s)| (p, s.to_string()))
-            .unwrap_or(("", String::new()));
+        let (_, stem) = closed_class(
+            w,
+            &cast
+                .persons
+                .iter()
+                .flat_map(|(ws, _)| ws.iter().map(String::as_str))
+                .collect::<Vec<_>>(),
+        )
+        .map(|(p, s)| (p, s.to_string()))
+        .unwrap_or(("", String::new()));
         if !stem.is_empty() {
-            return cast.persons.iter().find(|(ws, _)| ws.iter().any(|x| *x == stem)).map(|(_, a)| a.clone());
+            return cast
+                .persons
+                .iter()
+                .find(|(ws, _)| ws.contains(&stem))
+                .map(|(_, a)| a.clone());
         }
         let n = w.chars().count();
         if n < 5 || STOPWORDS.contains(&w) || self.lex.is_common(w) {
@@ -305,7 +620,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         cast.persons
             .iter()
-            .find(|(ws, _)| ws.iter().any(|x| x.chars().count() >= 5 && strsim::damerau_levenshtein(x, w) == 1))
+            .find(|(ws, _)| {
+                ws.iter()
+                    .any(|x| x.chars().count() >= 5 && strsim::damerau_levenshtein(x, w) == 1)
+            })
             .map(|(_, a)| a.clone())
     }
 
@@ -326,7 +644,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
             j -= 1;
             match &self.means[j] {
                 // «مع كل من أذربيجان»: the preposition before «كل من».
-                Mean::Prep("من") if j > 0 && closed_class(self.word(j - 1), &["كل"]).is_some() => {
+                Mean::Prep("من") if j > 0 && closed_class(self.word(j - 1), &["كل"]).is_some() =>
+                {
                     j -= 1;
                     continue;
                 }
@@ -349,7 +668,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
         for k in first..=last {
             self.phrase_at[k] = Some(idx);
         }
-        self.phrases.push(Phrase { actors, first, last, prep, adjectival, group: idx });
+        self.phrases.push(Phrase {
+            actors,
+            first,
+            last,
+            prep,
+            adjectival,
+            group: idx,
+        });
     }
 
     fn build_phrases(&mut self, cast: &mut Cast<'_>) {
@@ -364,8 +690,20 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 Mean::Counterpart => {
                     // «نظيره الإيراني حسن روحاني»: the office of the person in
                     // play, if the article said what it is.
-                    let holder = self.phrases.iter().rev().flat_map(|p| p.actors.iter()).find(|a| a.kind == ActorType::Person).cloned().or_else(|| cast.topic.clone());
-                    let rel = holder.and_then(|h| cast.roles.iter().find(|(_, p)| p.id == h.id).map(|((r, _), _)| *r));
+                    let holder = self
+                        .phrases
+                        .iter()
+                        .rev()
+                        .flat_map(|p| p.actors.iter())
+                        .find(|a| a.kind == ActorType::Person)
+                        .cloned()
+                        .or_else(|| cast.topic.clone());
+                    let rel = holder.and_then(|h| {
+                        cast.roles
+                            .iter()
+                            .find(|(_, p)| p.id == h.id)
+                            .map(|((r, _), _)| *r)
+                    });
                     i = self.role_phrase(i, rel, false, cast);
                     continue;
                 }
@@ -379,9 +717,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         && matches!(self.means[i - 1], Mean::Word)
                         && self.items[i].prefix.is_empty()
                         && !self.cues[i - 1].is_empty()
-                        || (via == Via::Nisba && i > 1 && matches!(self.means[i - 1], Mean::Word) && !self.cues[i - 2].is_empty());
+                        || (via == Via::Nisba
+                            && i > 1
+                            && matches!(self.means[i - 1], Mean::Word)
+                            && !self.cues[i - 2].is_empty());
                     if a.kind == ActorType::Person {
-                        let words: Vec<String> = self.text[self.items[i].form_start..self.items[i].range.end].split(' ').map(String::from).collect();
+                        let words: Vec<String> = self.text
+                            [self.items[i].form_start..self.items[i].range.end]
+                            .split(' ')
+                            .map(String::from)
+                            .collect();
                         cast.remember_person(&a, &words);
                     }
                     self.push_phrase(vec![a], i, i, adjectival);
@@ -398,30 +743,56 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     }
                 }
                 Mean::TheTwo => {
-                    let states: Vec<ActorInfo> = cast.recent.iter().rev().filter(|a| a.kind == ActorType::State).take(2).cloned().collect();
+                    let states: Vec<ActorInfo> = cast
+                        .recent
+                        .iter()
+                        .rev()
+                        .filter(|a| a.kind == ActorType::State)
+                        .take(2)
+                        .cloned()
+                        .collect();
                     if states.len() == 2 {
                         self.push_phrase(states, i, i, false);
                     }
                 }
                 Mean::Latter => {
-                    let subj = self.phrases.iter().find(|p| p.prep.is_none()).and_then(|p| p.actors.first().map(|a| a.id.clone()));
+                    let subj = self
+                        .phrases
+                        .iter()
+                        .find(|p| p.prep.is_none())
+                        .and_then(|p| p.actors.first().map(|a| a.id.clone()));
                     let prev = cast
                         .recent
                         .iter()
                         .rev()
-                        .find(|a| matches!(a.kind, ActorType::State | ActorType::Organization) && Some(&a.id) != subj.as_ref())
+                        .find(|a| {
+                            matches!(a.kind, ActorType::State | ActorType::Organization)
+                                && Some(&a.id) != subj.as_ref()
+                        })
                         .cloned();
                     if let Some(a) = prev {
                         self.push_phrase(vec![a], i, i, false);
                     }
                 }
                 Mean::TheOrg => {
-                    if let Some(a) = cast.recent.iter().rev().find(|a| a.kind == ActorType::Organization).cloned() {
+                    if let Some(a) = cast
+                        .recent
+                        .iter()
+                        .rev()
+                        .find(|a| a.kind == ActorType::Organization)
+                        .cloned()
+                    {
                         self.push_phrase(vec![a], i, i, false);
                     }
                 }
                 Mean::ThePlace => {
-                    if let Some(a) = cast.recent.iter().rev().find(|a| a.kind == ActorType::Place).cloned() {
+                    if let Some(a) = cast
+                        .recent
+                        .iter()
+                        .rev()
+                        .find(|a| a.kind == ActorType::Place)
+                        .cloned()
+                    {
                         self.push_phrase(vec![a], i, i, false);
                     }
                 }
@@ -442,7 +813,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
             .flat_map(|p| p.actors.iter())
             .find(|a| a.kind == ActorType::Person)
             .and_then(|a| cast.state_of(a))
-            .or_else(|| self.phrases.iter().find(|p| p.prep.is_none() && !p.adjectival).and_then(|p| p.actors.first()).and_then(|a| cast.state_of(a)))
+            .or_else(|| {
+                self.phrases
+                    .iter()
+                    .find(|p| p.prep.is_none() && !p.adjectival)
+                    .and_then(|p| p.actors.first())
+                    .and_then(|a| cast.state_of(a))
+            })
             .or_else(|| cast.topic.as_ref().and_then(|t| cast.state_of(t)))
     }
 
@@ -454,13 +831,26 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut words = 0;
         while j < n && words <= 2 {
             match &self.means[j] {
-                Mean::Actor(a, via) if a.kind != ActorType::Person && (*via != Via::Name || self.items[j].prefix.is_empty() || self.items[j].prefix == "ل" || self.items[j].prefix == "لل") => {
+                Mean::Actor(a, via)
+                    if a.kind != ActorType::Person
+                        && (*via != Via::Name
+                            || self.items[j].prefix.is_empty()
+                            || self.items[j].prefix == "ل"
+                            || self.items[j].prefix == "لل") =>
+                {
                     // «قوات الناتو», «المسلحون الحوثيون»: a body or group
                     // named after the organ is that actor; a state makes a
                     // state organ the state and a group that state's group.
                     let actor = match cast.state_of(a) {
-                        Some(st) if a.kind == ActorType::State || (a.kind == ActorType::Place && !group) => {
-                            if group { national_group(&cast.known(g), &st) } else { st }
+                        Some(st)
+                            if a.kind == ActorType::State
+                                || (a.kind == ActorType::Place && !group) =>
+                        {
+                            if group {
+                                national_group(&cast.known(g), &st)
+                            } else {
+                                st
+                            }
                         }
                         _ => a.clone(),
                     };
@@ -489,7 +879,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
             j += 1;
         }
         if self.items[i].suffix_len > 0 {
-            if let Some(st) = cast.recent.iter().rev().find(|a| a.kind == ActorType::State).cloned() {
+            if let Some(st) = cast
+                .recent
+                .iter()
+                .rev()
+                .find(|a| a.kind == ActorType::State)
+                .cloned()
+            {
                 self.push_phrase(vec![st], i, i, false);
                 return i + 1;
             }
@@ -504,7 +900,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// A title, its state and the name(s) after it. Emits the standing
     /// triple and a phrase for the person (or for the state, when the title
     /// names nobody and the article has named nobody in it yet).
-    fn role_phrase(&mut self, i: usize, rel: Option<Relation>, plural: bool, cast: &mut Cast<'_>) -> usize {
+    fn role_phrase(
+        &mut self,
+        i: usize,
+        rel: Option<Relation>,
+        plural: bool,
+        cast: &mut Cast<'_>,
+    ) -> usize {
         let n = self.items.len();
         let role_form = self.items[i].stem(self.text).to_string();
         let known_rel = rel.is_some();
@@ -542,7 +944,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
                 Mean::Prep("في") => j += 1,
                 Mean::Punct('(') => {
-                    let close = (j..n.min(j + 10)).find(|&k| matches!(self.means[k], Mean::Punct(')')));
+                    let close =
+                        (j..n.min(j + 10)).find(|&k| matches!(self.means[k], Mean::Punct(')')));
                     match close {
                         Some(k) => j = k + 1,
                         None => break,
@@ -552,25 +955,41 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     let w = self.word(j);
                     if TRANSPARENT.contains(&w) {
                         j += 1;
-                    } else if self.items[j].suffix_len > 0 || w.ends_with("ها") && closed_class(w, &["دفاعها", "خارجيتها", "داخليتها"]).is_some() {
+                    } else if self.items[j].suffix_len > 0
+                        || w.ends_with("ها")
+                            && closed_class(w, &["دفاعها", "خارجيتها", "داخليتها"]).is_some()
+                    {
                         // «وزير دفاعها»: the office of the state in play.
                         if governor.is_none() {
                             governor = self.their_state(cast);
                         }
                         j += 1;
-                    } else if governor.is_none() && (w.starts_with("ال") || w.starts_with("وال") || closed_class(w, INSTITUTIONS).is_some()) {
+                    } else if governor.is_none()
+                        && (w.starts_with("ال")
+                            || w.starts_with("وال")
+                            || closed_class(w, INSTITUTIONS).is_some())
+                    {
                         inner = true;
                         j += 1;
-                    } else if governor.is_some() && let Some(h) = (j..n.min(j + 4)).find(|&k| matches!(self.means[k], Mean::Word) && closed_class(self.word(k), HONORIFICS).is_some()) {
+                    } else if governor.is_some()
+                        && let Some(h) = (j..n.min(j + 4)).find(|&k| {
+                            matches!(self.means[k], Mean::Word)
+                                && closed_class(self.word(k), HONORIFICS).is_some()
+                        })
+                    {
                         // «الباسيج الإيرانية شبه الحكومية الجنرال …»
                         j = h;
                         break;
                     } else if governor.is_some() {
                         // «… قره باغ غير المعترف بها، أرميني غريغوريان»: a
                         // qualifier of the state before the comma and the name.
-                        let comma = (j..n.min(j + 5)).find(|&k| !matches!(self.means[k], Mean::Word)).filter(|&k| matches!(self.means[k], Mean::Punct(',')));
+                        let comma = (j..n.min(j + 5))
+                            .find(|&k| !matches!(self.means[k], Mean::Word))
+                            .filter(|&k| matches!(self.means[k], Mean::Punct(',')));
                         match comma {
-                            Some(k) if matches!(self.means.get(k + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person) => j = k,
+                            Some(k) if matches!(self.means.get(k + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person) => {
+                                j = k
+                            }
                             _ => break,
                         }
                         break;
@@ -592,31 +1011,51 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut gov = governor.clone();
         loop {
             // Honorifics before a name: «الجنرال غلام حسين», «آية الله صادق».
-            while j < n && matches!(self.means[j], Mean::Word) && closed_class(self.word(j), HONORIFICS).is_some() {
+            while j < n
+                && matches!(self.means[j], Mean::Word)
+                && closed_class(self.word(j), HONORIFICS).is_some()
+            {
                 j += 1;
                 // «د.نبيل العربي»
                 if j < n && matches!(self.means[j], Mean::Punct('.')) {
                     j += 1;
                 }
             }
-            if j + 1 < n && matches!(self.means[j], Mean::Word) && self.word(j) == "ايه" && self.word(j + 1) == "الله" {
+            if j + 1 < n
+                && matches!(self.means[j], Mean::Word)
+                && self.word(j) == "ايه"
+                && self.word(j + 1) == "الله"
+            {
                 j += 2;
             }
             // «محمد عباس»: a first name the gazetteer lacks before a surname it has.
-            if matches!(self.means.get(j), Some(Mean::Word)) && matches!(self.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person) && !STOPWORDS.contains(&self.word(j)) {
+            if matches!(self.means.get(j), Some(Mean::Word))
+                && matches!(self.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person)
+                && !STOPWORDS.contains(&self.word(j))
+            {
                 j += 1;
             }
             let (p, next) = match self.means.get(j) {
                 Some(Mean::Actor(a, _)) if a.kind == ActorType::Person => (Some(a.clone()), j + 1),
                 // A new name stands right after the title and its state (or
                 // a comma), never after a preposition: «مصدر في تصريح خاص».
-                Some(Mean::Word) if j > 0 && !matches!(self.means[j - 1], Mean::Prep(_) | Mean::TopicPrep) => self.new_person(j, !persons.is_empty(), cast),
+                Some(Mean::Word)
+                    if j > 0 && !matches!(self.means[j - 1], Mean::Prep(_) | Mean::TopicPrep) =>
+                {
+                    self.new_person(j, !persons.is_empty(), cast)
+                }
                 _ => (None, j),
             };
             let Some(p) = p else { break };
-            let words: Vec<String> = self.text[self.items[j].form_start..self.items[next - 1].range.end].split(' ').map(String::from).collect();
+            let words: Vec<String> = self.text
+                [self.items[j].form_start..self.items[next - 1].range.end]
+                .split(' ')
+                .map(String::from)
+                .collect();
             cast.remember_person(&p, &words);
-            let g = gov.clone().or_else(|| p.country.as_deref().and_then(|c| cast.by_id(c)));
+            let g = gov
+                .clone()
+                .or_else(|| p.country.as_deref().and_then(|c| cast.by_id(c)));
             persons.push((p, g));
             j = next;
             if !plural || j >= n {
@@ -630,7 +1069,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     continue;
                 }
             }
-            let next_is_conj = self.items[j].prefix.starts_with('و') || self.word(j).starts_with('و');
+            let next_is_conj =
+                self.items[j].prefix.starts_with('و') || self.word(j).starts_with('و');
             if !next_is_conj {
                 break;
             }
@@ -639,19 +1079,30 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if persons.is_empty() {
             // A title with no name: the person the article gave that title,
             // or else the state itself speaks.
-            let g = governor.as_ref().map(|g| if g.kind == ActorType::Place { g.clone() } else { cast.state_of(g).unwrap_or_else(|| g.clone()) });
-            let holder = g.as_ref().and_then(|g| {
-                cast.roles.get(&(rel, format!("{role_form}|{}", g.id))).cloned().or_else(|| {
-                    let mut hs = cast.roles.iter().filter(|((r, k), _)| *r == rel && k.ends_with(&format!("|{}", g.id)));
-                    match (hs.next(), hs.next()) {
-                        (Some((_, p)), None) => Some(p.clone()),
-                        _ => None,
-                    }
-                })
+            let g = governor.as_ref().map(|g| {
+                if g.kind == ActorType::Place {
+                    g.clone()
+                } else {
+                    cast.state_of(g).unwrap_or_else(|| g.clone())
+                }
             });
-            match holder.or(g) {
-                Some(a) => self.push_phrase(vec![a], i, end - 1, false),
-                None => {}
+            let holder = g.as_ref().and_then(|g| {
+                cast.roles
+                    .get(&(rel, format!("{role_form}|{}", g.id)))
+                    .cloned()
+                    .or_else(|| {
+                        let mut hs = cast
+                            .roles
+                            .iter()
+                            .filter(|((r, k), _)| *r == rel && k.ends_with(&format!("|{}", g.id)));
+                        match (hs.next(), hs.next()) {
+                            (Some((_, p)), None) => Some(p.clone()),
+                            _ => None,
+                        }
+                    })
+            });
+            if let Some(a) = holder.or(g) {
+                self.push_phrase(vec![a], i, end - 1, false);
             }
             return end;
         }
@@ -659,8 +1110,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
         for (p, g) in persons {
             if let Some(g) = g.filter(|_| known_rel) {
                 if g.id != p.id {
-                    cast.roles.insert((rel, format!("{role_form}|{}", g.id)), p.clone());
-                    self.out.push(Raw { subject: Some(p.clone()), relation: rel, object: Some(g), modality: Modality::Asserted, cue: i });
+                    cast.roles
+                        .insert((rel, format!("{role_form}|{}", g.id)), p.clone());
+                    self.out.push(Raw {
+                        subject: Some(p.clone()),
+                        relation: rel,
+                        object: Some(g),
+                        modality: Modality::Asserted,
+                        cue: i,
+                    });
                 }
             }
             actors.push(p);
@@ -694,8 +1152,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 || self.modals[k].is_some()
                 || w.chars().count() < 2
                 || w.chars().any(|c| c.is_ascii_digit())
-                || (words.is_empty() && (w.starts_with("ال") || closed_class(w, INSTITUTIONS).is_some() || is_place_noun(w)))
-                || (!words.is_empty() && (w.starts_with('و') || w.starts_with("ب")) && w.chars().count() <= 4);
+                || (words.is_empty()
+                    && (w.starts_with("ال")
+                        || closed_class(w, INSTITUTIONS).is_some()
+                        || is_place_noun(w)))
+                || (!words.is_empty()
+                    && (w.starts_with('و') || w.starts_with("ب"))
+                    && w.chars().count() <= 4);
             if bad {
                 break;
             }
@@ -707,7 +1170,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return (None, j);
         }
         let label = words.join(" ");
-        let info = ActorInfo { id: transliterate(&label), label, kind: ActorType::Person, country: None };
+        let info = ActorInfo {
+            id: transliterate(&label),
+            label,
+            kind: ActorType::Person,
+            country: None,
+        };
         (Some(info), k)
     }
 
@@ -716,14 +1184,24 @@ impl<'a, 'l> Sentence<'a, 'l> {
         for k in 1..self.phrases.len() {
             let (a, b) = (&self.phrases[k - 1], &self.phrases[k]);
             let gap = a.last + 1..b.first;
-            let conj_word = self.items[b.first].prefix.starts_with('و') || (!matches!(self.means[b.first], Mean::Actor(..)) && self.word(b.first).starts_with('و'));
+            let conj_word = self.items[b.first].prefix.starts_with('و')
+                || (!matches!(self.means[b.first], Mean::Actor(..))
+                    && self.word(b.first).starts_with('و'));
             let conj = conj_word && gap.is_empty();
             let comma_conj = gap.len() == 1
                 && matches!(self.means[a.last + 1], Mean::Punct(','))
-                && self.phrases.get(k + 1).is_some_and(|c| self.items[c.first].prefix.starts_with('و'));
+                && self
+                    .phrases
+                    .get(k + 1)
+                    .is_some_and(|c| self.items[c.first].prefix.starts_with('و'));
             let same_kind = a.actors[0].kind == b.actors[0].kind
-                || matches!((a.actors[0].kind, b.actors[0].kind), (ActorType::State, ActorType::Organization) | (ActorType::Organization, ActorType::State));
-            let same_prep = b.prep.is_none() || b.prep == a.prep || self.items[b.first].prefix == "و";
+                || matches!(
+                    (a.actors[0].kind, b.actors[0].kind),
+                    (ActorType::State, ActorType::Organization)
+                        | (ActorType::Organization, ActorType::State)
+                );
+            let same_prep =
+                b.prep.is_none() || b.prep == a.prep || self.items[b.first].prefix == "و";
             if (conj || comma_conj) && same_kind && same_prep && !a.adjectival && !b.adjectival {
                 let g = self.phrases[k - 1].group;
                 self.phrases[k].group = g;
@@ -756,12 +1234,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
         while k < self.items.len() && words <= 6 {
             if matches!(self.means[k], Mean::TopicPrep) && TIME_PREPS.contains(&self.word(k)) {
                 // «منذ عام 1992، نحو 20 بالمئة»: skip the time phrase.
-                while k < self.items.len() && !matches!(self.means[k], Mean::Punct(_)) && self.phrase_at[k].is_none() {
+                while k < self.items.len()
+                    && !matches!(self.means[k], Mean::Punct(_))
+                    && self.phrase_at[k].is_none()
+                {
                     k += 1;
                 }
                 continue;
             }
-            if matches!(self.means[k], Mean::Boundary | Mean::TopicPrep | Mean::Relative) || (k > from && !self.cues[k].is_empty() && self.phrase_at[k].is_none()) {
+            if matches!(
+                self.means[k],
+                Mean::Boundary | Mean::TopicPrep | Mean::Relative
+            ) || (k > from && !self.cues[k].is_empty() && self.phrase_at[k].is_none())
+            {
                 break;
             }
             if matches!(self.means[k], Mean::Punct('.' | ':' | '?' | '!')) {
@@ -813,7 +1298,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
         while k > 0 && steps < 14 {
             k -= 1;
             steps += 1;
-            if matches!(self.means[k], Mean::Boundary | Mean::Punct('.' | ':' | '?' | '!')) {
+            if matches!(
+                self.means[k],
+                Mean::Boundary | Mean::Punct('.' | ':' | '?' | '!')
+            ) {
                 return None;
             }
             if matches!(self.means[k], Mean::Punct(',')) && k + 1 != c && self.opens_clause(k + 1) {
@@ -821,11 +1309,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
             if let Some(p) = self.phrase_at[k] {
                 let ph = &self.phrases[p];
-                let clause_start = ph.first == 0 || matches!(self.means[ph.first - 1], Mean::Punct(_));
-                let fronted = ph.prep == Some("ل") && (clause_start || self.items[ph.first].prefix.starts_with('و'));
+                let clause_start =
+                    ph.first == 0 || matches!(self.means[ph.first - 1], Mean::Punct(_));
+                let fronted = ph.prep == Some("ل")
+                    && (clause_start || self.items[ph.first].prefix.starts_with('و'));
                 if (ph.prep.is_none() || fronted) && !ph.adjectival {
                     // The first phrase of its group, for the whole list.
-                    return Some(self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p));
+                    return Some(
+                        self.phrases
+                            .iter()
+                            .position(|q| q.group == ph.group)
+                            .unwrap_or(p),
+                    );
                 }
                 k = ph.first;
                 continue;
@@ -841,7 +1336,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // A marker governs the words right after it: «لم تهاجم»، «لا يستبعد
         // إقامة»، «إسرائيل لن تهاجم». Looking further back, past an actor,
         // finds markers of other clauses («أخفقت أرمينيا ... خلال محادثاتهما»).
-        let lo = subject_at.map(|s| self.phrases[s].last + 1).unwrap_or(0).max(c.saturating_sub(3));
+        let lo = subject_at
+            .map(|s| self.phrases[s].last + 1)
+            .unwrap_or(0)
+            .max(c.saturating_sub(3));
         let mut m = Modality::Asserted;
         for k in (lo..c).rev() {
             if matches!(self.means[k], Mean::Boundary) || self.phrase_at[k].is_some() {
@@ -850,8 +1348,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if let Some(x) = self.modals[k] {
                 // «قد هدد»: قد before a past verb asserts; before a present
                 // verb («قد يهدد») it is «may».
-                let past = !matches!(self.items[c].stem(self.text).chars().next(), Some('ي' | 'ت' | 'ن'));
-                if matches!(self.means[k], Mean::Word) && matches!(self.word(k), "قد" | "لقد" | "وقد" | "فقد") && past {
+                let past = !matches!(
+                    self.items[c].stem(self.text).chars().next(),
+                    Some('ي' | 'ت' | 'ن')
+                );
+                if matches!(self.means[k], Mean::Word)
+                    && matches!(self.word(k), "قد" | "لقد" | "وقد" | "فقد")
+                    && past
+                {
                     break;
                 }
                 m = x;
@@ -864,7 +1368,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if m == Modality::Asserted && self.conditional_before(c) {
             m = Modality::Hypothetical;
         }
-        if m == Modality::Asserted && self.items.last().is_some_and(|l| matches!(l.kind, Kind::Punct('?'))) {
+        if m == Modality::Asserted
+            && self
+                .items
+                .last()
+                .is_some_and(|l| matches!(l.kind, Kind::Punct('?')))
+        {
             m = Modality::Hypothetical;
         }
         m
@@ -876,7 +1385,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if matches!(self.means[k], Mean::Boundary) {
                 return false;
             }
-            if matches!(self.means[k], Mean::Word) && closed_class(self.word(k), CONDITIONALS).is_some() {
+            if matches!(self.means[k], Mean::Word)
+                && closed_class(self.word(k), CONDITIONALS).is_some()
+            {
                 return true;
             }
         }
@@ -898,7 +1409,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 Some(Modality::Reported) => return Some(Modality::Reported),
                 Some(Modality::Hypothetical) => return Some(Modality::Hypothetical),
                 // «نفى مقتل أي من الرهائن»: a denial verb, not a particle.
-                Some(Modality::Negated) if !self.cues[k].is_empty() => return Some(Modality::Negated),
+                Some(Modality::Negated) if !self.cues[k].is_empty() => {
+                    return Some(Modality::Negated);
+                }
                 _ => {}
             }
         }
@@ -911,7 +1424,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
     fn historical(&self) -> bool {
         (0..self.items.len()).any(|k| {
             let w = self.word(k);
-            let year = (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<u32>().ok()).flatten();
+            let year = (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| w.parse::<u32>().ok())
+                .flatten();
             match (year, self.year) {
                 (Some(y), Some(now)) => (1900..now).contains(&y),
                 (Some(y), None) => (1900..2100).contains(&y),
@@ -925,14 +1440,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// («اغتيال الحريري»، «تستهدف المدنيين»), not the report of an event:
     /// news reports an event with its toll, its scene or who tells of it.
     fn unanchored_event(&self, c: usize, rel: Relation, nominal: bool) -> bool {
-        if self.anchors.iter().any(|&a| a != c) || !matches!(rel, Relation::Assault | Relation::Coerce | Relation::Protest) {
+        if !self.has_anchors
+            || self.anchors.iter().any(|&a| a != c)
+            || !matches!(
+                rel,
+                Relation::Assault | Relation::Coerce | Relation::Protest
+            )
+        {
             return false;
         }
         let _ = nominal;
         true
     }
 
-    fn emit(&mut self, s: Option<ActorInfo>, rel: Relation, o: Option<ActorInfo>, m: Modality, c: usize) {
+    fn emit(
+        &mut self,
+        s: Option<ActorInfo>,
+        rel: Relation,
+        o: Option<ActorInfo>,
+        m: Modality,
+        c: usize,
+    ) {
         if let (Some(a), Some(b)) = (&s, &o) {
             if a.id == b.id {
                 return;
@@ -947,14 +1475,24 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if !fits(rel, s.as_ref().map(|a| a.kind), o.as_ref().map(|a| a.kind)) {
             return;
         }
-        self.out.push(Raw { subject: s, relation: rel, object: o, modality: m, cue: c });
+        self.out.push(Raw {
+            subject: s,
+            relation: rel,
+            object: o,
+            modality: m,
+            cue: c,
+        });
     }
 
     /// Whether the cue at `c` is used as a noun here: the lexicon says so,
     /// or the word carries the article or a preposition.
     fn nominal(&self, c: usize, lexical: bool) -> bool {
         let it = &self.items[c];
-        lexical || it.prefix.ends_with("ال") || it.prefix.ends_with("لل") || it.has_prep() || (c > 0 && matches!(self.means[c - 1], Mean::Prep(_) | Mean::TopicPrep))
+        lexical
+            || it.prefix.ends_with("ال")
+            || it.prefix.ends_with("لل")
+            || it.has_prep()
+            || (c > 0 && matches!(self.means[c - 1], Mean::Prep(_) | Mean::TopicPrep))
     }
 
     fn relations(&mut self, _cast: &Cast<'_>) {
@@ -968,7 +1506,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let cues = self.cues[c].clone();
             for (rel, frame, lexical_noun) in cues {
                 let nominal = self.nominal(c, lexical_noun);
-                let before = if nominal { self.apposition_before(c) } else { self.phrase_before(c) };
+                let before = if nominal {
+                    self.apposition_before(c)
+                } else {
+                    self.phrase_before(c)
+                };
                 let mut m = self.modality(c, before);
                 if m == Modality::Asserted && nominal {
                     m = self.event_frame(c, rel).unwrap_or(m);
@@ -976,20 +1518,33 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 if m == Modality::Asserted && self.unanchored_event(c, rel, nominal) {
                     m = Modality::Reported;
                 }
-                if m == Modality::Asserted && matches!(rel, Relation::Assault | Relation::Coerce | Relation::Protest) && self.historical() {
+                if m == Modality::Asserted
+                    && matches!(
+                        rel,
+                        Relation::Assault | Relation::Coerce | Relation::Protest
+                    )
+                    && self.historical()
+                {
                     m = Modality::Reported;
                 }
                 match frame {
                     Frame::Mutual => self.mutual(c, rel, before, m, nominal),
                     Frame::Passive => {
                         let after = self.phrases_after(c + 1, rel);
-                        let agent = after.iter().copied().find(|&p| matches!(self.phrases[p].prep, Some("من" | "ب")) || self.phrases[p].prep.is_none());
+                        let agent = after.iter().copied().find(|&p| {
+                            matches!(self.phrases[p].prep, Some("من" | "ب"))
+                                || self.phrases[p].prep.is_none()
+                        });
                         let patients = before.map(|b| self.group_actors(b)).unwrap_or_default();
                         let mut agents = agent.map(|a| self.group_actors(a)).unwrap_or_default();
                         if agents.is_empty() {
                             // «قال علييف: "باشينيان يتحمل مسؤولية"»: the one
                             // quoted holds the other responsible.
-                            agents = self.speaker(c).into_iter().filter(|s| !patients.iter().any(|p| p.id == s.id)).collect();
+                            agents = self
+                                .speaker(c)
+                                .into_iter()
+                                .filter(|s| !patients.iter().any(|p| p.id == s.id))
+                                .collect();
                         }
                         self.emit_all(&agents, rel, &patients, m, c);
                     }
@@ -1009,13 +1564,26 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if r.relation != Relation::Accuse || r.object.is_some() || r.subject.is_none() {
                 continue;
             }
-            let event = self.out.iter().filter(|e| e.cue > r.cue && e.cue <= r.cue + 8 && e.relation.family() == crate::schema::Family::Conflict && e.relation != Relation::Accuse).min_by_key(|e| e.cue);
+            let event = self
+                .out
+                .iter()
+                .filter(|e| {
+                    e.cue > r.cue
+                        && e.cue <= r.cue + 8
+                        && e.relation.family() == crate::schema::Family::Conflict
+                        && e.relation != Relation::Accuse
+                })
+                .min_by_key(|e| e.cue);
             if let Some(agent) = event.and_then(|e| e.subject.clone()) {
                 fills.push((k, agent));
             }
         }
         for (k, agent) in fills {
-            if self.out[k].subject.as_ref().is_some_and(|s| s.id != agent.id) {
+            if self.out[k]
+                .subject
+                .as_ref()
+                .is_some_and(|s| s.id != agent.id)
+            {
                 self.out[k].object = Some(agent);
             }
         }
@@ -1024,7 +1592,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// A noun or participle: its agent is the noun it describes
     /// («تركيا الداعمة لأذربيجان»), a nisba after it («اعتداء أرميني»), or
     /// its genitive («طلب أرمينيا»); its patient follows with a preposition.
-    fn active_noun(&mut self, c: usize, rel: Relation, before: Option<usize>, mut m: Modality, accused: &mut Option<ActorInfo>) {
+    fn active_noun(
+        &mut self,
+        c: usize,
+        rel: Relation,
+        before: Option<usize>,
+        mut m: Modality,
+        accused: &mut Option<ActorInfo>,
+    ) {
         let after = self.phrases_after(c + 1, rel);
         let mut rest = after.as_slice();
         let mut subj = Vec::new();
@@ -1033,7 +1608,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // the accusation reports, and the genitive is its patient.
             subj = accused.clone().into_iter().collect();
             m = Modality::Reported;
-            let obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+            let obj = rest
+                .first()
+                .map(|&p| self.group_actors(p))
+                .unwrap_or_default();
             self.emit_all(&subj, rel, &obj, m, c);
             return;
         }
@@ -1041,7 +1619,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // agent, before any apposition.
         let nisba_agent = rest.first().copied().filter(|&p| {
             let ph = &self.phrases[p];
-            ph.adjectival && ph.first <= c + 3 && (c + 1..ph.first).all(|k| matches!(self.means[k], Mean::Word))
+            ph.adjectival
+                && ph.first <= c + 3
+                && (c + 1..ph.first).all(|k| matches!(self.means[k], Mean::Word))
         });
         let mut genitive_patient = false;
         if let Some(p) = nisba_agent {
@@ -1062,8 +1642,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 // preposition («دعم تركيا لأذربيجان»), or for requests and
                 // such; for attacks and arrests it is the patient
                 // («استهداف المدنيين»، «اعتقال الصحفي»).
-                let patient_follows = rest.get(1).is_some_and(|&q| matches!(self.phrases[q].prep, Some("ل" | "علي" | "ضد" | "الي" | "مع")));
-                if patient_follows || rel.family() != crate::schema::Family::Conflict || rel == Relation::Protest {
+                let patient_follows = rest.get(1).is_some_and(|&q| {
+                    matches!(
+                        self.phrases[q].prep,
+                        Some("ل" | "علي" | "ضد" | "الي" | "مع")
+                    )
+                });
+                if patient_follows
+                    || rel.family() != crate::schema::Family::Conflict
+                    || rel == Relation::Protest
+                {
                     subj = self.group_actors(p);
                     rest = &rest[1..];
                 } else {
@@ -1081,10 +1669,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // «دعمها لأذربيجان», or one the cue ends with: «أسلحة إلى»); an
         // unmarked actor after it is another clause's, unless a light verb
         // made the noun's agent known.
-        let form_prep = self.items[c].stem(self.text).rsplit(' ').next().is_some_and(|w| PREPS.contains(&w));
+        let form_prep = self.items[c]
+            .stem(self.text)
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| PREPS.contains(&w));
         let obj = rest
             .first()
-            .filter(|&&p| self.phrases[p].prep.is_some() || form_prep || (genitive_patient && self.phrases[p].first <= c + 2))
+            .filter(|&&p| {
+                self.phrases[p].prep.is_some()
+                    || form_prep
+                    || (genitive_patient && self.phrases[p].first <= c + 2)
+            })
             .map(|&p| self.group_actors(p))
             .unwrap_or_default();
         let objs = self.with_more_places(rel, obj, rest);
@@ -1107,34 +1703,66 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return None;
         }
         let v = ph.first - 1;
-        let verb_like = matches!(self.means[v], Mean::Word) && self.cues[v].is_empty() && self.modals[v].is_none() && !STOPWORDS.contains(&self.word(v)) && !COMPLEMENTIZERS.contains(&self.word(v));
-        verb_like.then(|| self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p))
+        let verb_like = matches!(self.means[v], Mean::Word)
+            && self.cues[v].is_empty()
+            && self.modals[v].is_none()
+            && !STOPWORDS.contains(&self.word(v))
+            && !COMPLEMENTIZERS.contains(&self.word(v));
+        verb_like.then(|| {
+            self.phrases
+                .iter()
+                .position(|q| q.group == ph.group)
+                .unwrap_or(p)
+        })
     }
 
     /// A verb: SVO when its subject stands before it in its clause, else
     /// VSO; a verb joined by و to an earlier clause keeps that subject.
-    fn active_verb(&mut self, c: usize, rel: Relation, before: Option<usize>, m: Modality, accused: &mut Option<ActorInfo>) {
+    fn active_verb(
+        &mut self,
+        c: usize,
+        rel: Relation,
+        before: Option<usize>,
+        m: Modality,
+        accused: &mut Option<ActorInfo>,
+    ) {
         let after = self.phrases_after(c + 1, rel);
         let (subj, rest): (Vec<ActorInfo>, &[usize]) = if let Some(b) = before {
             (self.group_actors(b), after.as_slice())
         } else {
             match after.first() {
                 Some(&p) if self.phrases[p].prep.is_none() => {
-                    if after.len() == 1 && self.items[c].prefix.starts_with('و') && !locative(rel) && self.topic_from(c, false).is_some() {
+                    if after.len() == 1
+                        && self.items[c].prefix.starts_with('و')
+                        && !locative(rel)
+                        && self.topic_from(c, false).is_some()
+                    {
                         // «...، واتّهم مجدداً تركيا»: the subject of the main
                         // clause carries over and the one actor is the object.
-                        (self.topic_from(c, false).into_iter().collect(), after.as_slice())
+                        (
+                            self.topic_from(c, false).into_iter().collect(),
+                            after.as_slice(),
+                        )
                     } else {
                         (self.group_actors(p), &after[1..])
                     }
                 }
-                Some(_) => (self.sentence_topic(c).into_iter().collect(), after.as_slice()),
+                Some(_) => (
+                    self.sentence_topic(c).into_iter().collect(),
+                    after.as_slice(),
+                ),
                 // «...، وطالبته بالكف»: the main clause's subject goes on.
-                None if self.items[c].prefix.starts_with('و') => (self.topic_from(c, false).into_iter().collect(), after.as_slice()),
+                None if self.items[c].prefix.starts_with('و') => (
+                    self.topic_from(c, false).into_iter().collect(),
+                    after.as_slice(),
+                ),
                 None => (Vec::new(), after.as_slice()),
             }
         };
-        let mut obj = rest.first().map(|&p| self.group_actors(p)).unwrap_or_default();
+        let mut obj = rest
+            .first()
+            .map(|&p| self.group_actors(p))
+            .unwrap_or_default();
         if obj.is_empty() {
             obj = self.pronoun_object(c, &subj).into_iter().collect();
         }
@@ -1148,24 +1776,69 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// «سيطرت عليها أذربيجان»: a pronoun on the verb or on the preposition
     /// after it points back to the nearest actor before the verb.
     fn pronoun_object(&self, c: usize, subj: &[ActorInfo]) -> Option<ActorInfo> {
-        const OBJ_PRONOUNS: &[&str] = &["عليها", "عليه", "عليهم", "بها", "به", "بهم", "لها", "له", "لهم", "منها", "منه", "فيها", "فيه", "اليها", "اليه", "ضدها", "ضده", "معها", "معه"];
-        let on_verb = self.items[c].suffix_len > 0 && crate::extract::scan::PRONOUN_SUFFIXES.iter().any(|p| self.word(c).ends_with(p));
-        let on_prep = self.means.get(c + 1).is_some_and(|m| matches!(m, Mean::Word)) && OBJ_PRONOUNS.contains(&self.word(c + 1));
+        const OBJ_PRONOUNS: &[&str] = &[
+            "عليها",
+            "عليه",
+            "عليهم",
+            "بها",
+            "به",
+            "بهم",
+            "لها",
+            "له",
+            "لهم",
+            "منها",
+            "منه",
+            "فيها",
+            "فيه",
+            "اليها",
+            "اليه",
+            "ضدها",
+            "ضده",
+            "معها",
+            "معه",
+        ];
+        let on_verb = self.items[c].suffix_len > 0
+            && crate::extract::scan::PRONOUN_SUFFIXES
+                .iter()
+                .any(|p| self.word(c).ends_with(p));
+        let on_prep = self
+            .means
+            .get(c + 1)
+            .is_some_and(|m| matches!(m, Mean::Word))
+            && OBJ_PRONOUNS.contains(&self.word(c + 1));
         if !on_verb && !on_prep {
             return None;
         }
-        self.phrases.iter().rev().filter(|p| p.last < c && c - p.last <= 8).flat_map(|p| p.actors.iter()).find(|a| !subj.iter().any(|s| s.id == a.id)).cloned()
+        self.phrases
+            .iter()
+            .rev()
+            .filter(|p| p.last < c && c - p.last <= 8)
+            .flat_map(|p| p.actors.iter())
+            .find(|a| !subj.iter().any(|s| s.id == a.id))
+            .cloned()
     }
 
     /// Who speaks when the cue stands in a quotation: the actor before the
     /// colon or opening quote.
     fn speaker(&self, c: usize) -> Option<ActorInfo> {
-        let open = (0..c).rev().find(|&k| matches!(self.means[k], Mean::Punct(':' | '"')))?;
-        self.phrases.iter().take_while(|p| p.last < open).filter(|p| p.prep.is_none() && !p.adjectival).last().and_then(|p| p.actors.first().cloned())
+        let open = (0..c)
+            .rev()
+            .find(|&k| matches!(self.means[k], Mean::Punct(':' | '"')))?;
+        self.phrases
+            .iter()
+            .take_while(|p| p.last < open)
+            .filter(|p| p.prep.is_none() && !p.adjectival)
+            .last()
+            .and_then(|p| p.actors.first().cloned())
     }
 
     /// Standing relations over places take every place named after the cue.
-    fn with_more_places(&self, rel: Relation, obj: Vec<ActorInfo>, rest: &[usize]) -> Vec<ActorInfo> {
+    fn with_more_places(
+        &self,
+        rel: Relation,
+        obj: Vec<ActorInfo>,
+        rest: &[usize],
+    ) -> Vec<ActorInfo> {
         if !locative(rel) || obj.is_empty() {
             return obj;
         }
@@ -1193,12 +1866,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 let ph = &self.phrases[p];
                 // «أدانت مصر الهجوم»: after a verb the noun is its object,
                 // not an apposition.
-                let after_verb = ph.first > 0 && (!self.cues[ph.first - 1].is_empty() || matches!(self.means[ph.first - 1], Mean::Word) && !STOPWORDS.contains(&self.word(ph.first - 1)) && k + 1 == c);
-                return (ph.prep != Some("topic") && !after_verb).then(|| self.phrases.iter().position(|q| q.group == ph.group).unwrap_or(p));
+                let after_verb = ph.first > 0
+                    && (!self.cues[ph.first - 1].is_empty()
+                        || matches!(self.means[ph.first - 1], Mean::Word)
+                            && !STOPWORDS.contains(&self.word(ph.first - 1))
+                            && k + 1 == c);
+                return (ph.prep != Some("topic") && !after_verb).then(|| {
+                    self.phrases
+                        .iter()
+                        .position(|q| q.group == ph.group)
+                        .unwrap_or(p)
+                });
             }
             match self.means[k] {
                 Mean::Punct(',') if k > 0 => k -= 1,
-                Mean::Word if k > 0 && !STOPWORDS.contains(&self.word(k)) && !COMPLEMENTIZERS.contains(&self.word(k)) => k -= 1,
+                Mean::Word
+                    if k > 0
+                        && !STOPWORDS.contains(&self.word(k))
+                        && !COMPLEMENTIZERS.contains(&self.word(k)) =>
+                {
+                    k -= 1
+                }
                 _ => return None,
             }
         }
@@ -1217,9 +1905,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// The first subject-like actor before `c`, in the cue's own clause when
     /// `clause`, else from the start of the sentence.
     fn topic_from(&self, c: usize, clause: bool) -> Option<ActorInfo> {
-        let start = (0..c).rev().find(|&k| matches!(self.means[k], Mean::Word) && COMPLEMENTIZERS.contains(&self.word(k))).unwrap_or(0);
+        let start = (0..c)
+            .rev()
+            .find(|&k| {
+                matches!(self.means[k], Mean::Word) && COMPLEMENTIZERS.contains(&self.word(k))
+            })
+            .unwrap_or(0);
         let first = |from: usize| {
-            self.phrases.iter().filter(|p| p.first >= from).take_while(|p| p.last < c).find(|p| p.prep.is_none() && !p.adjectival).and_then(|p| p.actors.first().cloned())
+            self.phrases
+                .iter()
+                .filter(|p| p.first >= from)
+                .take_while(|p| p.last < c)
+                .find(|p| p.prep.is_none() && !p.adjectival)
+                .and_then(|p| p.actors.first().cloned())
         };
         if !clause {
             return first(0);
@@ -1227,14 +1925,29 @@ impl<'a, 'l> Sentence<'a, 'l> {
         first(start).or_else(|| first(0))
     }
 
-    fn mutual(&mut self, c: usize, rel: Relation, before: Option<usize>, m: Modality, nominal: bool) {
+    fn mutual(
+        &mut self,
+        c: usize,
+        rel: Relation,
+        before: Option<usize>,
+        m: Modality,
+        nominal: bool,
+    ) {
         // «روسيا على اتصال مع تركيا»: a noun after على is predicated of the
         // subject before it; other nouns take no distant subject.
-        let predicative = (c > 0 && matches!(self.means[c - 1], Mean::Prep("علي"))) || self.items[c].stem(self.text).starts_with("علي ");
-        let before = before.or_else(|| if !nominal || predicative { self.phrase_before(c) } else { None });
+        let predicative = (c > 0 && matches!(self.means[c - 1], Mean::Prep("علي")))
+            || self.items[c].stem(self.text).starts_with("علي ");
+        let before = before.or_else(|| {
+            if !nominal || predicative {
+                self.phrase_before(c)
+            } else {
+                None
+            }
+        });
         let after = self.phrases_after(c + 1, rel);
         // «بين X وY»
-        let between = (c + 1..(c + 4).min(self.items.len())).find(|&k| matches!(self.means[k], Mean::Prep("بين")));
+        let between = (c + 1..(c + 4).min(self.items.len()))
+            .find(|&k| matches!(self.means[k], Mean::Prep("بين")));
         if let Some(b) = between {
             if let Some(&p) = after.iter().find(|&&p| self.phrases[p].first > b) {
                 let g = self.group_actors(p);
@@ -1243,7 +1956,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
         }
         // «X ... مع Y», «على اتصال بأنقرة»
-        let partner = after.iter().copied().find(|&p| matches!(self.phrases[p].prep, Some("مع" | "ب")));
+        let partner = after
+            .iter()
+            .copied()
+            .find(|&p| matches!(self.phrases[p].prep, Some("مع" | "ب")));
         if let Some(p) = partner {
             let partners = self.group_actors(p);
             let selves = match before.filter(|_| !nominal || self.items[c].prefix.is_empty()) {
@@ -1251,7 +1967,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 None => after
                     .iter()
                     .copied()
-                    .find(|&q| q != p && self.phrases[q].prep.is_none() && self.phrases[q].first < self.phrases[p].first)
+                    .find(|&q| {
+                        q != p
+                            && self.phrases[q].prep.is_none()
+                            && self.phrases[q].first < self.phrases[p].first
+                    })
                     .map(|q| self.group_actors(q))
                     .or_else(|| self.sentence_topic(c).map(|t| vec![t]))
                     .unwrap_or_default(),
@@ -1292,17 +2012,38 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         // A dual verb or pronoun with no names: the pair in play in this
         // sentence («لكنهما اتفقتا»).
-        let pair = self.phrases.iter().rev().filter(|p| p.last < c).find_map(|p| {
-            let g = self.group_actors(self.phrases.iter().position(|q| q.group == p.group).unwrap_or(0));
-            (g.len() >= 2).then_some(g)
-        });
+        let pair = self
+            .phrases
+            .iter()
+            .rev()
+            .filter(|p| p.last < c)
+            .find_map(|p| {
+                let g = self.group_actors(
+                    self.phrases
+                        .iter()
+                        .position(|q| q.group == p.group)
+                        .unwrap_or(0),
+                );
+                (g.len() >= 2).then_some(g)
+            });
         // «محادثاتهما»: a dual or plural pronoun on a noun is the pair.
-        let owned_by_pair = ["هما", "هم"].iter().any(|p| self.word(c).ends_with(p)) && self.items[c].suffix_len > 0;
+        let owned_by_pair =
+            ["هما", "هم"].iter().any(|p| self.word(c).ends_with(p)) && self.items[c].suffix_len > 0;
         // «أجرت روسيا وأوكرانيا محادثات»: the pair just before a noun.
-        let near_pair = self.phrases.iter().rev().find(|p| p.last < c).filter(|p| c - p.last <= 3 && p.prep.is_none()).map(|p| {
-            let first = self.phrases.iter().position(|q| q.group == p.group).unwrap_or(0);
-            self.group_actors(first)
-        });
+        let near_pair = self
+            .phrases
+            .iter()
+            .rev()
+            .find(|p| p.last < c)
+            .filter(|p| c - p.last <= 3 && p.prep.is_none())
+            .map(|p| {
+                let first = self
+                    .phrases
+                    .iter()
+                    .position(|q| q.group == p.group)
+                    .unwrap_or(0);
+                self.group_actors(first)
+            });
         if let Some(g) = near_pair.filter(|g| nominal && g.len() >= 2) {
             self.emit_pairs(&g, rel, m, c);
             return;
@@ -1312,7 +2053,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
     }
 
-    fn emit_all(&mut self, subj: &[ActorInfo], rel: Relation, obj: &[ActorInfo], m: Modality, c: usize) {
+    fn emit_all(
+        &mut self,
+        subj: &[ActorInfo],
+        rel: Relation,
+        obj: &[ActorInfo],
+        m: Modality,
+        c: usize,
+    ) {
         if rel.is_symmetric() && subj.len() >= 2 && obj.is_empty() {
             // «اتفقت روسيا وتركيا»: a coordinated subject of a symmetric
             // relation is its pair.
@@ -1321,8 +2069,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         match (subj.is_empty(), obj.is_empty()) {
             (true, true) => {}
-            (true, false) => obj.iter().for_each(|o| self.emit(None, rel, Some(o.clone()), m, c)),
-            (false, true) => subj.iter().for_each(|s| self.emit(Some(s.clone()), rel, None, m, c)),
+            (true, false) => obj
+                .iter()
+                .for_each(|o| self.emit(None, rel, Some(o.clone()), m, c)),
+            (false, true) => subj
+                .iter()
+                .for_each(|s| self.emit(Some(s.clone()), rel, None, m, c)),
             (false, false) => {
                 for s in subj {
                     for o in obj {
@@ -1347,13 +2099,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
     fn nisba_of_named(&mut self) {
         for k in 0..self.phrases.len().saturating_sub(1) {
             let (p, q) = (&self.phrases[k], &self.phrases[k + 1]);
-            let named = p.first == p.last && matches!(&self.means[p.first], Mean::Actor(a, Via::Name) if matches!(a.kind, ActorType::Place | ActorType::Organization | ActorType::Group));
-            let nisba = q.first == q.last && q.prep.is_none() && matches!(&self.means[q.first], Mean::Actor(a, Via::Nisba) if a.kind == ActorType::State);
-            let gap_ok = q.first - p.last <= 3 && (p.last + 1..q.first).all(|j| matches!(self.means[j], Mean::Word) && self.word(j).starts_with("ال") && self.cues[j].is_empty());
+            let named = p.first == p.last
+                && matches!(&self.means[p.first], Mean::Actor(a, Via::Name) if matches!(a.kind, ActorType::Place | ActorType::Organization | ActorType::Group));
+            let nisba = q.first == q.last
+                && q.prep.is_none()
+                && matches!(&self.means[q.first], Mean::Actor(a, Via::Nisba) if a.kind == ActorType::State);
+            let gap_ok = q.first - p.last <= 3
+                && (p.last + 1..q.first).all(|j| {
+                    matches!(self.means[j], Mean::Word)
+                        && self.word(j).starts_with("ال")
+                        && self.cues[j].is_empty()
+                });
             if named && nisba && gap_ok {
                 let (a, b) = (p.actors[0].clone(), q.actors[0].clone());
                 if a.country.as_deref().is_none_or(|c| c == b.id) {
-                    self.emit(Some(a), Relation::PartOf, Some(b), Modality::Asserted, q.first);
+                    self.emit(
+                        Some(a),
+                        Relation::PartOf,
+                        Some(b),
+                        Modality::Asserted,
+                        q.first,
+                    );
                 }
             }
         }
@@ -1367,16 +2133,24 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if p.actors.len() != 1 || p.actors[0].kind != ActorType::Place {
                 continue;
             }
-            let Some(q) = self.phrases.get(k + 1) else { continue };
-            let direction = (p.last + 1..q.first).any(|j| matches!(self.means[j], Mean::Word) && DIRECTIONS.contains(&self.word(j)));
-            if (q.prep != Some("في") && !direction) || q.actors.len() != 1 || !matches!(q.actors[0].kind, ActorType::Place | ActorType::State) {
+            let Some(q) = self.phrases.get(k + 1) else {
+                continue;
+            };
+            let direction = (p.last + 1..q.first)
+                .any(|j| matches!(self.means[j], Mean::Word) && DIRECTIONS.contains(&self.word(j)));
+            if (q.prep != Some("في") && !direction)
+                || q.actors.len() != 1
+                || !matches!(q.actors[0].kind, ActorType::Place | ActorType::State)
+            {
                 continue;
             }
             let gap_ok = (p.last + 1..q.first).all(|j| match &self.means[j] {
                 Mean::Prep("في") => true,
                 Mean::Word => {
                     let w = self.word(j);
-                    DIRECTIONS.contains(&w) || is_place_noun(w) || w.starts_with("ال") && w.chars().count() > 4 && self.cues[j].is_empty()
+                    DIRECTIONS.contains(&w)
+                        || is_place_noun(w)
+                        || w.starts_with("ال") && w.chars().count() > 4 && self.cues[j].is_empty()
                 }
                 _ => false,
             });
@@ -1395,12 +2169,25 @@ fn fits(rel: Relation, s: Option<ActorType>, o: Option<ActorType>) -> bool {
     use ActorType::*;
     let is = |x: Option<ActorType>, ok: &[ActorType]| x.is_none_or(|t| ok.contains(&t));
     match rel {
-        Relation::LeaderOf | Relation::OfficialOf => is(s, &[Person]) && is(o, &[State, Organization, Group, Place]),
-        Relation::Controls | Relation::DeployedIn => is(s, &[State, Organization, Group, Person]) && is(o, &[Place, State]),
-        Relation::PartOf => is(s, &[Place, Organization, Group]) && is(o, &[Place, State, Organization, Group]),
-        Relation::MemberOf => is(s, &[State, Organization, Group, Person]) && is(o, &[Organization, Group]),
-        Relation::AlliedWith | Relation::Agree | Relation::Consult | Relation::Cooperate | Relation::Mediate => {
-            is(s, &[State, Organization, Group, Person]) && is(o, &[State, Organization, Group, Person])
+        Relation::LeaderOf | Relation::OfficialOf => {
+            is(s, &[Person]) && is(o, &[State, Organization, Group, Place])
+        }
+        Relation::Controls | Relation::DeployedIn => {
+            is(s, &[State, Organization, Group, Person]) && is(o, &[Place, State])
+        }
+        Relation::PartOf => {
+            is(s, &[Place, Organization, Group]) && is(o, &[Place, State, Organization, Group])
+        }
+        Relation::MemberOf => {
+            is(s, &[State, Organization, Group, Person]) && is(o, &[Organization, Group])
+        }
+        Relation::AlliedWith
+        | Relation::Agree
+        | Relation::Consult
+        | Relation::Cooperate
+        | Relation::Mediate => {
+            is(s, &[State, Organization, Group, Person])
+                && is(o, &[State, Organization, Group, Person])
         }
         _ => is(s, &[State, Organization, Group, Person]),
     }
@@ -1418,18 +2205,68 @@ fn national_group(g: &ActorInfo, state: &ActorInfo) -> ActorInfo {
 }
 
 /// «مأرب شرقي اليمن»: a place in the east of a state.
-const DIRECTIONS: &[&str] = &["شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب", "وسط", "جنوب شرقي", "شمال غربي", "بشرق", "بغرب", "بشمال", "بجنوب"];
+const DIRECTIONS: &[&str] = &[
+    "شرقي",
+    "غربي",
+    "شمالي",
+    "جنوبي",
+    "شرق",
+    "غرب",
+    "شمال",
+    "جنوب",
+    "وسط",
+    "جنوب شرقي",
+    "شمال غربي",
+    "بشرق",
+    "بغرب",
+    "بشمال",
+    "بجنوب",
+];
 
 /// Nouns that introduce a place name (مدينة شوشا، إقليم قره باغ).
 fn is_place_noun(w: &str) -> bool {
-    closed_class(w, &["مدينه", "اقليم", "منطقه", "محافظه", "بلده", "قريه", "ولايه", "العاصمه", "عاصمه", "جمهوريه", "مقاطعه", "ميناء", "قطاع", "جزيره", "مخيم"]).is_some()
+    closed_class(
+        w,
+        &[
+            "مدينه",
+            "اقليم",
+            "منطقه",
+            "محافظه",
+            "بلده",
+            "قريه",
+            "ولايه",
+            "العاصمه",
+            "عاصمه",
+            "جمهوريه",
+            "مقاطعه",
+            "ميناء",
+            "قطاع",
+            "جزيره",
+            "مخيم",
+        ],
+    )
+    .is_some()
 }
 
 /// Organs that only make sense with their state: alone they are no node.
 fn is_state_bound(id: &str) -> bool {
-    ["ministry", "presidency", "government", "parliament", "authorities", "intelligence", "diplomacy", "cabinet", "embassy", "foreign", "defence", "interior", "spokes"]
-        .iter()
-        .any(|k| id.contains(k))
+    [
+        "ministry",
+        "presidency",
+        "government",
+        "parliament",
+        "authorities",
+        "intelligence",
+        "diplomacy",
+        "cabinet",
+        "embassy",
+        "foreign",
+        "defence",
+        "interior",
+        "spokes",
+    ]
+    .iter()
+    .any(|k| id.contains(k))
 }
 
 /// An ASCII id for a name the gazetteer lacks: a plain romanization, stable
@@ -1493,6 +2330,10 @@ mod tests {
     #[test]
     fn transliteration_is_ascii_snake_case() {
         assert_eq!(transliterate("ستانيسلاف زاس"), "stanislaf_zas");
-        assert!(transliterate("كرم  مصطفييف").bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+        assert!(
+            transliterate("كرم  مصطفييف")
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'_')
+        );
     }
 }

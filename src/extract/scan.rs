@@ -68,7 +68,12 @@ fn split_long(text: &str, mut s: usize, e: usize, out: &mut Vec<Range>) {
             cut -= 1;
         }
         let window = &text[s..cut];
-        let at = window.rfind(',').or_else(|| window.rfind(' ')).map(|i| s + i + 1).filter(|&c| c > s).unwrap_or(cut);
+        let at = window
+            .rfind(',')
+            .or_else(|| window.rfind(' '))
+            .map(|i| s + i + 1)
+            .filter(|&c| c > s)
+            .unwrap_or(cut);
         out.push(Range { start: s, end: at });
         s = at;
         while s < e && text.as_bytes()[s] == b' ' {
@@ -100,14 +105,29 @@ pub fn tokens(text: &str, r: Range) -> Vec<Token> {
             continue;
         }
         if let Some(ws) = word_start.take() {
-            out.push(Token { range: Range { start: ws, end: at }, word: true });
+            out.push(Token {
+                range: Range { start: ws, end: at },
+                word: true,
+            });
         }
         if !c.is_whitespace() {
-            out.push(Token { range: Range { start: at, end: at + c.len_utf8() }, word: false });
+            out.push(Token {
+                range: Range {
+                    start: at,
+                    end: at + c.len_utf8(),
+                },
+                word: false,
+            });
         }
     }
     if let Some(ws) = word_start {
-        out.push(Token { range: Range { start: ws, end: r.end }, word: true });
+        out.push(Token {
+            range: Range {
+                start: ws,
+                end: r.end,
+            },
+            word: true,
+        });
     }
     out
 }
@@ -115,8 +135,8 @@ pub fn tokens(text: &str, r: Range) -> Vec<Token> {
 /// Clitic prefixes a word may carry before a lexicon form, longest first so
 /// the smallest remaining stem is tried last.
 const CLITICS: &[&str] = &[
-    "", "و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "وب", "ول", "وك", "وس", "فب", "فل", "فس", "وال", "بال", "كال", "فال",
-    "ولل", "فلل", "وبال", "فبال", "وكال",
+    "", "و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "وب", "ول", "وك", "وس", "فب", "فل", "فس", "وال",
+    "بال", "كال", "فال", "ولل", "فلل", "وبال", "فبال", "وكال",
 ];
 
 /// Pronoun suffixes an actor or organ may carry (جيشها، بلاده، دفاعها).
@@ -185,7 +205,13 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
         let t = toks[i];
         if !t.word {
             let c = text[t.range.start..].chars().next().unwrap_or(' ');
-            out.push(Item { kind: Kind::Punct(c), range: t.range, prefix: "", suffix_len: 0, form_start: t.range.start });
+            out.push(Item {
+                kind: Kind::Punct(c),
+                range: t.range,
+                prefix: "",
+                suffix_len: 0,
+                form_start: t.range.start,
+            });
             i += 1;
             continue;
         }
@@ -199,10 +225,18 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
                 continue;
             }
             let at = t.range.start + p.len();
-            let Some(hit) = g.longest_at(text, at) else { continue };
+            let Some(hit) = g.longest_at(text, at) else {
+                continue;
+            };
             // The match must end where a token ends, or inside a token when
             // the form allows a suffix there.
-            let Some(last) = toks[i..].iter().position(|k| k.range.end >= hit.end).map(|k| i + k) else { continue };
+            let Some(last) = toks[i..]
+                .iter()
+                .position(|k| k.range.end >= hit.end)
+                .map(|k| i + k)
+            else {
+                continue;
+            };
             let lt = toks[last];
             if hit.end <= lt.range.start {
                 continue;
@@ -212,7 +246,14 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
                 || (lt.word
                     && (g.payloads(hit.form).iter().any(Payload::allows_suffix)
                         || (PRONOUN_SUFFIXES.contains(&rest)
-                            && g.payloads(hit.form).iter().any(|p| matches!(p, Payload::Organ { .. } | Payload::Role { .. } | Payload::Cue { .. })))));
+                            && g.payloads(hit.form).iter().any(|p| {
+                                matches!(
+                                    p,
+                                    Payload::Organ { .. }
+                                        | Payload::Role { .. }
+                                        | Payload::Cue { .. }
+                                )
+                            }))));
             if ok && lt.word && found.as_ref().is_none_or(|f| hit.end > f.1.end) {
                 found = Some((p, hit, last, rest.len()));
             }
@@ -221,7 +262,10 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
             Some((p, hit, last, suffix_len)) => {
                 out.push(Item {
                     kind: Kind::Hit(hit.form),
-                    range: Range { start: t.range.start, end: toks[last].range.end },
+                    range: Range {
+                        start: t.range.start,
+                        end: toks[last].range.end,
+                    },
                     prefix: p,
                     suffix_len,
                     form_start: hit.start,
@@ -229,7 +273,13 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
                 i = last + 1;
             }
             None => {
-                out.push(Item { kind: Kind::Word, range: t.range, prefix: "", suffix_len: 0, form_start: t.range.start });
+                out.push(Item {
+                    kind: Kind::Word,
+                    range: t.range,
+                    prefix: "",
+                    suffix_len: 0,
+                    form_start: t.range.start,
+                });
                 i += 1;
             }
         }
@@ -252,9 +302,12 @@ mod tests {
 
     #[test]
     fn sentence_ends() {
-        let t = "قال ان.تي.في 3.5 مليون. ثم انتهى؟ جديد\nسطر";
+        let t = &crate::normalize::normalize("قال ان.تي.في 3.5 مليون. ثم انتهى؟ جديد\nسطر").text;
         let got: Vec<&str> = sentences(t).iter().map(|r| &t[r.start..r.end]).collect();
-        assert_eq!(got, vec!["قال ان.تي.في 3.5 مليون.", "ثم انتهى؟", "جديد", "سطر"]);
+        assert_eq!(
+            got,
+            vec!["قال ان.تي.في 3.5 مليون.", "ثم انتهي?", "جديد", "سطر"]
+        );
     }
 
     #[test]
@@ -268,7 +321,13 @@ mod tests {
     #[test]
     fn tokens_split_words_and_punct() {
         let t = "روسيا، تركيا";
-        let toks = tokens(t, Range { start: 0, end: t.len() });
+        let toks = tokens(
+            t,
+            Range {
+                start: 0,
+                end: t.len(),
+            },
+        );
         assert_eq!(toks.len(), 3);
         assert!(!toks[1].word);
     }
@@ -276,7 +335,10 @@ mod tests {
     #[test]
     fn closed_class_words_keep_their_clitics_apart() {
         assert_eq!(closed_class("وبلاده", &["بلاده"]), Some(("و", "بلاده")));
-        assert_eq!(closed_class("للبلدين", &["البلدين", "بلدين"]), Some(("لل", "بلدين")));
+        assert_eq!(
+            closed_class("للبلدين", &["البلدين", "بلدين"]),
+            Some(("لل", "بلدين"))
+        );
         assert_eq!(closed_class("بلادي", &["بلاده"]), None);
     }
 }
