@@ -23,14 +23,23 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     for e in fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let e = e.unwrap();
-        out.insert(e.file_name().to_string_lossy().into_owned(), fs::read(e.path()).unwrap());
+        out.insert(
+            e.file_name().to_string_lossy().into_owned(),
+            fs::read(e.path()).unwrap(),
+        );
     }
     out
 }
 
 fn assert_same(a: &Path, b: &Path) {
     let (fa, fb) = (files(a), files(b));
-    assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>(), "{} vs {}", a.display(), b.display());
+    assert_eq!(
+        fa.keys().collect::<Vec<_>>(),
+        fb.keys().collect::<Vec<_>>(),
+        "{} vs {}",
+        a.display(),
+        b.display()
+    );
     for (name, bytes) in &fa {
         assert!(
             *bytes == fb[name],
@@ -51,9 +60,15 @@ fn head(b: &[u8]) -> String {
 /// shard folders by alternating file names.
 fn corpus(dir: &Dir) -> (Vec<PathBuf>, PathBuf, PathBuf) {
     let mut all: Vec<PathBuf> = Vec::new();
-    for src in [root().join("data/articles"), root().join("tests/dev/articles")] {
+    for src in [
+        root().join("data/articles"),
+        root().join("tests/dev/articles"),
+    ] {
         let Ok(rd) = fs::read_dir(&src) else { continue };
-        all.extend(rd.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")));
+        all.extend(
+            rd.map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt")),
+        );
     }
     all.sort();
     assert!(all.len() >= 4, "need sample articles, found {}", all.len());
@@ -71,7 +86,13 @@ fn corpus(dir: &Dir) -> (Vec<PathBuf>, PathBuf, PathBuf) {
 }
 
 fn build(dir: &Dir, inputs: &[PathBuf], out: &str, args: &[&str]) -> PathBuf {
-    run_ok(dir.cmd().arg("build").args(inputs).args(["-q", "-o", out]).args(args));
+    run_ok(
+        dir.cmd()
+            .arg("build")
+            .args(inputs)
+            .args(["-q", "-o", out])
+            .args(args),
+    );
     dir.join(out)
 }
 
@@ -84,7 +105,11 @@ fn thread_count_and_sort_memory_do_not_change_a_byte() {
     let two = build(&dir, &whole, "j2", &["-j", "2", "--sort-memory", "0"]);
     assert_same(&one, &two);
     // No spill file is left in the output folder.
-    assert!(files(&two).keys().all(|n| !n.starts_with('.')), "{:?}", files(&two).keys());
+    assert!(
+        files(&two).keys().all(|n| !n.starts_with('.')),
+        "{:?}",
+        files(&two).keys()
+    );
 }
 
 #[test]
@@ -95,13 +120,30 @@ fn merged_shards_equal_one_build() {
     let sa = build(&dir, &[a], "out-a", &["-j", "1"]);
     let sb = build(&dir, &[b], "out-b", &["-j", "2"]);
     let (ta, tb) = (sa.join("triples.csv"), sb.join("triples.csv"));
-    run_ok(dir.cmd().arg("merge").arg(&ta).arg(&tb).args(["-q", "-o", "merged"]));
+    run_ok(
+        dir.cmd()
+            .arg("merge")
+            .arg(&ta)
+            .arg(&tb)
+            .args(["-q", "-o", "merged"]),
+    );
     assert_same(&all, &dir.join("merged"));
     // Shard order does not matter, nor does spilling.
-    run_ok(dir.cmd().arg("merge").arg(&tb).arg(&ta).args(["-q", "-o", "merged-ba", "--sort-memory", "0"]));
+    run_ok(dir.cmd().arg("merge").arg(&tb).arg(&ta).args([
+        "-q",
+        "-o",
+        "merged-ba",
+        "--sort-memory",
+        "0",
+    ]));
     assert_same(&all, &dir.join("merged-ba"));
     // Merging one build's own triples gives that build again.
-    run_ok(dir.cmd().arg("merge").arg(all.join("triples.csv")).args(["-q", "-o", "again"]));
+    run_ok(
+        dir.cmd()
+            .arg("merge")
+            .arg(all.join("triples.csv"))
+            .args(["-q", "-o", "again"]),
+    );
     assert_same(&all, &dir.join("again"));
 }
 
@@ -124,7 +166,8 @@ fn graph_json_lists_every_citation() {
     let dir = Dir::new("merge-json");
     let (whole, _, _) = corpus(&dir);
     let out = build(&dir, &whole, "out", &["--sort-memory", "0"]);
-    let json: serde_json::Value = serde_json::from_slice(&fs::read(out.join("graph.json")).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("graph.json")).unwrap()).unwrap();
     let edges = json["edges"].as_array().unwrap();
     assert!(!edges.is_empty());
     for e in edges {
@@ -132,9 +175,18 @@ fn graph_json_lists_every_citation() {
         assert_eq!(cites.len() as u64, e["weight"].as_u64().unwrap(), "{e}");
         let keys: Vec<(String, u64, u64)> = cites
             .iter()
-            .map(|c| (c["article"].as_str().unwrap().to_string(), c["sentence"].as_u64().unwrap(), c["start"].as_u64().unwrap()))
+            .map(|c| {
+                (
+                    c["article"].as_str().unwrap().to_string(),
+                    c["sentence"].as_u64().unwrap(),
+                    c["start"].as_u64().unwrap(),
+                )
+            })
             .collect();
-        assert!(keys.windows(2).all(|w| w[0] <= w[1]), "citations out of order: {keys:?}");
+        assert!(
+            keys.windows(2).all(|w| w[0] <= w[1]),
+            "citations out of order: {keys:?}"
+        );
     }
 }
 
@@ -143,5 +195,9 @@ fn merge_names_a_missing_file() {
     let dir = Dir::new("merge-missing");
     let o = run(dir.cmd().args(["merge", "nope/triples.csv", "-o", "x"]));
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("nope/triples.csv"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("nope/triples.csv"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

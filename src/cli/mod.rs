@@ -335,17 +335,6 @@ pub(crate) fn prepare(a: &InputArgs) -> Result<Prepared> {
     Ok(Prepared { files, lex, read: article::ReadOptions { encoding: a.encoding } })
 }
 
-pub(crate) fn progress_line(s: &Summary, started: Instant) -> String {
-    let secs = started.elapsed().as_secs_f64().max(1e-9);
-    format!(
-        "\r{} articles, {:.1} MB, {:.1} MB/s, {} mentions",
-        s.articles,
-        s.bytes as f64 / 1e6,
-        s.bytes as f64 / 1e6 / secs,
-        s.mentions
-    )
-}
-
 pub(crate) fn finish(a: &InputArgs, s: &Summary, started: Instant, err: &mut dyn Write) -> Outcome {
     if !a.quiet {
         for skip in &s.skipped {
