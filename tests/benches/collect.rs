@@ -21,8 +21,25 @@ use newsgraph::{
     schema::{Modality, Relation},
 };
 
-const IDS: &[&str] = &["iran", "israel", "russia", "turkey", "armenia", "azerbaijan", "united_states", "saudi_arabia", "yemen", "syria"];
-const RELS: &[Relation] = &[Relation::Accuse, Relation::Consult, Relation::Support, Relation::Assault, Relation::Agree];
+const IDS: &[&str] = &[
+    "iran",
+    "israel",
+    "russia",
+    "turkey",
+    "armenia",
+    "azerbaijan",
+    "united_states",
+    "saudi_arabia",
+    "yemen",
+    "syria",
+];
+const RELS: &[Relation] = &[
+    Relation::Accuse,
+    Relation::Consult,
+    Relation::Support,
+    Relation::Assault,
+    Relation::Agree,
+];
 
 fn mentions(n: usize) -> Vec<TripleMention> {
     (0..n)
@@ -66,7 +83,10 @@ fn collect(c: &mut Criterion) {
                 col.add(m).expect("spill");
             }
             let (graph, mut spilled) = col.finish().expect("finish");
-            black_box(write_all_from(dir.path(), &graph, &mut spilled, &ExportOptions::default()).expect("exports"));
+            black_box(
+                write_all_from(dir.path(), &graph, &mut spilled, &ExportOptions::default())
+                    .expect("exports"),
+            );
         })
     });
     g.finish();

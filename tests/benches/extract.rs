@@ -52,7 +52,10 @@ fn corpora() -> Vec<(&'static str, Vec<Article>)> {
     if sample.is_file() {
         out.push(("snn300", read(&[sample], SAMPLE_ARTICLES)));
     } else {
-        eprintln!("{}: absent; benchmarking data/articles only", sample.display());
+        eprintln!(
+            "{}: absent; benchmarking data/articles only",
+            sample.display()
+        );
     }
     out
 }
@@ -78,7 +81,10 @@ fn stages(c: &mut Criterion) {
             .iter()
             .map(|a| {
                 let n = normalize(&a.text).text;
-                let toks = scan::sentences(&n).into_iter().map(|r| scan::tokens(&n, r)).collect();
+                let toks = scan::sentences(&n)
+                    .into_iter()
+                    .map(|r| scan::tokens(&n, r))
+                    .collect();
                 (n, toks)
             })
             .collect();

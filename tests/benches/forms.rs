@@ -11,7 +11,10 @@ use std::io::{self, BufWriter, Write};
 use newsgraph::{lexicon::Lexicon, pipeline::default_data_dir};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args_os().nth(1).map(Into::into).unwrap_or_else(default_data_dir);
+    let dir = std::env::args_os()
+        .nth(1)
+        .map(Into::into)
+        .unwrap_or_else(default_data_dir);
     let lex = Lexicon::load(&dir)?;
     let mut out = BufWriter::new(io::stdout().lock());
     for f in lex.gazetteer.forms() {
