@@ -10,7 +10,7 @@
 
 use std::{
     fs::File,
-    io::{self, BufReader, Read},
+    io::{self, BufRead, BufReader},
     path::Path,
 };
 
@@ -59,21 +59,29 @@ pub fn read_triples<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<TripleMention>> {
 pub fn for_each_triple(path: &Path, mut f: impl FnMut(TripleMention) -> Result<()>) -> Result<()> {
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
     let mut r = BufReader::new(file);
+    let head = r.fill_buf().map_err(|e| Error::io(path, e))?;
     // The csv crate would keep a byte-order mark as part of the first
     // header name; `--excel` files start with one.
-    let mut bom = [0u8; 3];
-    let n = read_up_to(&mut r, &mut bom).map_err(|e| Error::io(path, e))?;
-    let head: &[u8] = if bom[..n] == *b"\xEF\xBB\xBF" {
-        &[]
-    } else {
-        &bom[..n]
-    };
-    let mut rdr = csv::ReaderBuilder::new().from_reader(head.chain(r));
-    let headers = rdr.byte_headers().map_err(|e| bad(path, e))?.clone();
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    let body = if bom { &head[3..] } else { head };
+    // csv counts a line at each `\n` it reads, but with CRLF line ends
+    // (Python's csv module, spreadsheets) each record ends at the `\r` and
+    // the `\n` is read with the next record, after its position was taken:
+    // every data row would be reported one line early.
+    let crlf = body
+        .iter()
+        .position(|&b| b == b'\n')
+        .is_some_and(|i| i > 0 && body[i - 1] == b'\r');
+    let shift = u64::from(crlf);
+    if bom {
+        r.consume(3);
+    }
+    let mut rdr = csv::ReaderBuilder::new().from_reader(r);
+    let headers = rdr.byte_headers().map_err(|e| bad(path, e, 0))?.clone();
     for row in rdr.byte_records() {
-        let row = row.map_err(|e| bad(path, e))?;
+        let row = row.map_err(|e| bad(path, e, shift))?;
         let m: TripleMention = row.deserialize(Some(&headers)).map_err(|e| {
-            let line = row.position().map(|p| p.line()).unwrap_or(0);
+            let line = row.position().map_or(0, |p| p.line() + shift);
             Error::io(
                 path,
                 io::Error::new(
@@ -87,17 +95,6 @@ pub fn for_each_triple(path: &Path, mut f: impl FnMut(TripleMention) -> Result<(
     Ok(())
 }
 
-fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..])? {
-            0 => break,
-            k => n += k,
-        }
-    }
-    Ok(n)
-}
-
 fn describe(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Deserialize { err, .. } => match err.field() {
@@ -108,7 +105,7 @@ fn describe(e: &csv::Error) -> String {
     }
 }
 
-fn bad(path: &Path, e: csv::Error) -> Error {
+fn bad(path: &Path, e: csv::Error, shift: u64) -> Error {
     if e.is_io_error() {
         if let csv::ErrorKind::Io(e) = e.into_kind() {
             return Error::io(path, e);
@@ -117,7 +114,7 @@ fn bad(path: &Path, e: csv::Error) -> Error {
     }
     let line = e
         .position()
-        .map(|p| format!("line {}: ", p.line()))
+        .map(|p| format!("line {}: ", p.line() + shift))
         .unwrap_or_default();
     Error::io(
         path,
@@ -184,6 +181,24 @@ mod tests {
             e.contains("t.csv") && e.contains("line 2") && e.contains("supports"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn crlf_files_report_the_right_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut buf = Vec::new();
+        write_triples_csv(&mut buf, &[mention(), mention()], &ExportOptions::default()).unwrap();
+        // Records end in CRLF; the evidence keeps its own \n, so row 1 is
+        // lines 2-3 and row 2, the bad one, starts on line 4.
+        let text = String::from_utf8(buf)
+            .unwrap()
+            .replace("date\n", "date\r\n")
+            .replace("2020-10-01\n", "2020-10-01\r\n");
+        let (row1, row2) = text.rsplit_once(",support,").unwrap();
+        let p = dir.path().join("t.csv");
+        std::fs::write(&p, format!("{row1},backs,{row2}")).unwrap();
+        let e = read_triples(&[&p]).unwrap_err().to_string();
+        assert!(e.contains("line 4:"), "{e}");
     }
 
     #[test]
