@@ -18,7 +18,10 @@ use std::{
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::{
+    error::{Error, Result},
+    normalize::normalize_form,
+};
 
 const SYMMETRIC: &[&str] = &["agree", "consult", "cooperate", "allied_with"];
 
@@ -128,6 +131,109 @@ fn stem(a: &str) -> String {
 
 /// Scores `triples` (CSV) against `gold` (TSV).
 pub fn evaluate(gold: &Path, triples: &Path) -> Result<Report> {
+    evaluate_mapped(gold, triples, None)
+}
+
+/// Where predicted ids may be mapped to gold ids by name, as
+/// `score.py --actors ACTORS.tsv --nodes NODES.csv` does: a predicted id
+/// that is not a gold actor is read as the gold actor one of whose Arabic
+/// forms is the node's label or alias.
+#[derive(Clone, Copy, Debug)]
+pub struct ActorMap<'a> {
+    /// Gold actors: TSV with columns `id` and `arabic_forms` (`|`-separated).
+    pub actors: &'a Path,
+    /// The prediction's `nodes.csv`.
+    pub nodes: &'a Path,
+}
+
+fn actor_mapping(map: ActorMap<'_>) -> Result<BTreeMap<String, String>> {
+    let eval_err = |path: &Path, message: String| Error::Eval {
+        path: path.to_path_buf(),
+        message,
+    };
+    let text = fs::read_to_string(map.actors).map_err(|e| Error::io(map.actors, e))?;
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('\u{FEFF}')
+        .split('\t')
+        .collect();
+    let ci = header
+        .iter()
+        .position(|h| *h == "id")
+        .ok_or_else(|| eval_err(map.actors, "line 1: expected a column \"id\"".into()))?;
+    let cf = header
+        .iter()
+        .position(|h| *h == "arabic_forms")
+        .ok_or_else(|| {
+            eval_err(
+                map.actors,
+                "line 1: expected a column \"arabic_forms\"".into(),
+            )
+        })?;
+    let mut forms: BTreeMap<String, String> = BTreeMap::new();
+    for l in lines.filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = l.split('\t').collect();
+        if let (Some(id), Some(fs)) = (f.get(ci), f.get(cf)) {
+            for form in fs.split('|') {
+                forms.insert(normalize_form(form), id.to_string());
+            }
+        }
+    }
+    let gold_ids: BTreeSet<&String> = forms.values().collect();
+    let bytes = fs::read(map.nodes).map_err(|e| Error::io(map.nodes, e))?;
+    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let hdr: Vec<String> = rdr
+        .headers()
+        .map_err(|e| eval_err(map.nodes, e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let id_col = hdr
+        .iter()
+        .position(|h| h == "id")
+        .ok_or_else(|| eval_err(map.nodes, "expected an id column".into()))?;
+    let name_cols: Vec<usize> = hdr
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| {
+            ["label", "label_ar", "name", "aliases", "alias", "arabic"].contains(&h.as_str())
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut mapping = BTreeMap::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| eval_err(map.nodes, e.to_string()))?;
+        let id = rec.get(id_col).unwrap_or("").to_string();
+        if id.is_empty() || gold_ids.contains(&id) {
+            continue;
+        }
+        let names = name_cols.iter().flat_map(|&c| {
+            rec.get(c)
+                .unwrap_or("")
+                .split(['|', ';'])
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        });
+        if let Some(g) = names
+            .map(|n| normalize_form(&n))
+            .find_map(|n| forms.get(&n))
+        {
+            mapping.insert(id, g.clone());
+        }
+    }
+    Ok(mapping)
+}
+
+/// [`evaluate`] with predicted ids mapped to gold ids by name.
+pub fn evaluate_mapped(gold: &Path, triples: &Path, map: Option<ActorMap<'_>>) -> Result<Report> {
+    let mapping = match map {
+        Some(m) => actor_mapping(m)?,
+        None => BTreeMap::new(),
+    };
+    let mapped = |x: &str| mapping.get(x).cloned().unwrap_or_else(|| x.to_string());
     let eval_err = |path: &Path, message: String| Error::Eval {
         path: path.to_path_buf(),
         message,
@@ -215,7 +321,9 @@ pub fn evaluate(gold: &Path, triples: &Path) -> Result<Report> {
         let a = stem(get(pa));
         let (s, r, o) = (get(ps), get(pr), get(po));
         if articles.contains(&a) && !s.is_empty() && !r.is_empty() && !o.is_empty() {
-            pred.entry(a).or_default().insert(key(s, r, o));
+            pred.entry(a)
+                .or_default()
+                .insert(key(&mapped(s), r, &mapped(o)));
         }
     }
 

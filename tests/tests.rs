@@ -22,3 +22,8 @@ mod merge;
 /// `eval-events` on the Arabic event benchmark copied into
 /// tests/bench/arabic_event_gsr: runs, prints its figures, parses (issue 3).
 mod events;
+
+/// Extraction end to end: citations slice back, sample gold above the bar,
+/// eval agrees with the independent scorer, the rule table, the dev set, the
+/// committed sample exports (issues 2 and 3).
+mod extract;

@@ -4,11 +4,7 @@
 //! [`Outcome`] that `main` maps to an exit code. Subcommands validate
 //! everything (lexicons loaded, inputs found) before any work starts.
 
-use std::{
-    io::Write,
-    path::PathBuf,
-    time::Instant,
-};
+use std::{io::Write, path::PathBuf, time::Instant};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -20,13 +16,12 @@ mod merge;
 mod progress;
 mod render;
 
-
 use crate::{
     article,
     error::{Error, Result},
     eval,
-    lexicon::Lexicon,
     export::RenderFormat,
+    lexicon::Lexicon,
     pipeline::{self, Summary},
     schema::{Family, Modality, Relation},
 };
@@ -272,6 +267,13 @@ pub struct EvalArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Gold actors (TSV: id, arabic_forms): map predicted ids that are not
+    /// gold ids to the gold actor named the same (needs --nodes).
+    #[arg(long, requires = "nodes")]
+    pub actors: Option<PathBuf>,
+    /// The prediction's nodes.csv, whose labels the mapping reads.
+    #[arg(long, requires = "actors")]
+    pub nodes: Option<PathBuf>,
 }
 
 /// How a command ended, for the exit code.
@@ -306,8 +308,17 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
         }
         Command::EvalEvents(a) => eval_events::run(a, out),
         Command::Eval(a) => {
-            let report = eval::evaluate(&a.gold, &a.triples)?;
-            let text = if a.json { serde_json::to_string_pretty(&report).expect("report serializes") + "\n" } else { report.render() };
+            let map = a
+                .actors
+                .as_deref()
+                .zip(a.nodes.as_deref())
+                .map(|(actors, nodes)| eval::ActorMap { actors, nodes });
+            let report = eval::evaluate_mapped(&a.gold, &a.triples, map)?;
+            let text = if a.json {
+                serde_json::to_string_pretty(&report).expect("report serializes") + "\n"
+            } else {
+                report.render()
+            };
             write_out(out, text.as_bytes())?;
             Ok(Outcome::Ok)
         }
@@ -327,12 +338,20 @@ pub(crate) struct Prepared {
 pub(crate) fn prepare(a: &InputArgs) -> Result<Prepared> {
     if let Some(n) = a.threads {
         // A second call fails when a pool already exists (tests); harmless.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let files = article::input_files(&a.inputs)?;
     let data = a.data.clone().unwrap_or_else(pipeline::default_data_dir);
     let lex = Lexicon::load(&data)?;
-    Ok(Prepared { files, lex, read: article::ReadOptions { encoding: a.encoding } })
+    Ok(Prepared {
+        files,
+        lex,
+        read: article::ReadOptions {
+            encoding: a.encoding,
+        },
+    })
 }
 
 pub(crate) fn finish(a: &InputArgs, s: &Summary, started: Instant, err: &mut dyn Write) -> Outcome {
@@ -350,6 +369,9 @@ pub(crate) fn finish(a: &InputArgs, s: &Summary, started: Instant, err: &mut dyn
             s.skipped.len()
         );
     }
-    if a.strict && !s.skipped.is_empty() { Outcome::Skipped } else { Outcome::Ok }
+    if a.strict && !s.skipped.is_empty() {
+        Outcome::Skipped
+    } else {
+        Outcome::Ok
+    }
 }
-
