@@ -2016,7 +2016,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             .phrases
             .iter()
             .rev()
-            .filter(|p| p.last < c)
+            .filter(|p| p.last < c && p.prep.is_none())
             .find_map(|p| {
                 let g = self.group_actors(
                     self.phrases
