@@ -485,6 +485,25 @@ fn fixture_graph_keeps_relations_apart() {
         edges, want,
         "negated and partial mentions make no edge; a symmetric relation is one edge"
     );
+    // Gephi's spreadsheet import recognises these names.
+    let header = |f: &str| {
+        fs::read_to_string(out.join(f))
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        header("nodes.csv").starts_with("Id,Label,"),
+        "{}",
+        header("nodes.csv")
+    );
+    assert!(
+        header("edges.csv").starts_with("Source,Target,Type,Label,Weight,"),
+        "{}",
+        header("edges.csv")
+    );
     let nodes = fs::read_to_string(out.join("nodes.csv")).unwrap();
     assert!(
         nodes.contains("تركيا") && nodes.contains("حلف شمال الأطلسي (الناتو)"),
@@ -701,6 +720,7 @@ fn dot_renders_through_graphviz() {
         export_fixture(&dir, "exported", &[]),
     ] {
         let dot = fs::read_to_string(out.join("graph.dot")).unwrap();
+        assert!(dot.contains("legend"), "graph.dot has no legend");
         // Node ids are ASCII; Arabic lives only in labels.
         for line in dot.lines().filter(|l| l.contains("->")) {
             let ids = line.split('[').next().unwrap();

@@ -13,6 +13,7 @@ import csv
 import json
 import os
 import sys
+import xml.etree.ElementTree as ET
 
 import igraph
 import networkx as nx
@@ -118,6 +119,35 @@ def main():
                 sorted(ig.vs["label"]) == sorted(csv_labels.values()),
                 f"{name}: igraph node labels differ from nodes.csv",
             )
+
+    # The GraphML keys Gephi maps by name, with their types.
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    keys = {
+        (k.get("for"), k.get("attr.name")): k.get("attr.type")
+        for k in ET.parse(os.path.join(d, "graph.graphml")).getroot().findall("g:key", ns)
+    }
+    want = {
+        ("node", "label"): "string",
+        ("node", "label_en"): "string",
+        ("node", "type"): "string",
+        ("node", "country"): "string",
+        ("edge", "label"): "string",
+        ("edge", "weight"): "double",
+        ("edge", "relation_family"): "string",
+        ("edge", "modalities"): "string",
+        ("edge", "articles"): "string",
+        ("edge", "first_evidence"): "string",
+    }
+    for k, t in want.items():
+        check(keys.get(k) == t, f"graph.graphml: key {k} has type {keys.get(k)!r}, want {t!r}")
+    out["graphml_keys"] = sorted(f"{f}:{n}:{t}" for (f, n), t in keys.items())
+
+    # GEXF: every edge's kind is its relation, so Gephi keeps them apart.
+    root = ET.parse(os.path.join(d, "graph.gexf")).getroot()
+    gx = {"x": "http://gexf.net/1.3"}
+    kinds = [(e.get("kind"), e.get("label")) for e in root.iter("{http://gexf.net/1.3}edge")]
+    check(root.find("x:graph", gx) is not None, "graph.gexf: no GEXF 1.3 <graph>")
+    check(all(k == l and k for k, l in kinds), f"graph.gexf: edge kind is not the relation: {kinds[:5]}")
 
     # Python's csv module reads every CSV: same width on every row.
     widths = {}
