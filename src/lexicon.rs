@@ -44,6 +44,8 @@ pub struct Actor {
     pub country: Option<String>,
     /// ISO 3166-1 alpha-3 for states.
     pub code: Option<String>,
+    /// Every Arabic name and spelling the gazetteer gives it, as written.
+    pub aliases: Vec<String>,
 }
 
 /// How a form names its actor.
@@ -383,6 +385,7 @@ impl Builder {
                 label_en: f[3].clone(),
                 country: nonempty(&f[4]),
                 code: nonempty(&f[5]),
+                aliases: split_forms(&f[6]).map(str::to_string).collect(),
             };
             let Some(i) = self.add_actor(path, no, actor) else {
                 continue;
@@ -446,6 +449,7 @@ impl Builder {
                         label_en: f[2].clone(),
                         country: None,
                         code: None,
+                        aliases: Vec::new(),
                     };
                     match self.add_actor(path, no, a) {
                         Some(i) => i,

@@ -97,6 +97,7 @@ pub fn write_nodes_csv<W: Write>(w: W, g: &KnowledgeGraph, opts: &ExportOptions)
         "mentions",
         "first_date",
         "last_date",
+        "aliases",
     ])
     .map_err(csv_err)?;
     for n in g.nodes() {
@@ -110,6 +111,7 @@ pub fn write_nodes_csv<W: Write>(w: W, g: &KnowledgeGraph, opts: &ExportOptions)
             &mentions,
             &n.first_date,
             &n.last_date,
+            &n.aliases,
         ])
         .map_err(csv_err)?;
     }

@@ -179,10 +179,8 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
 }
 
 fn article_year(a: &Article) -> Option<u32> {
-    a.date
-        .as_deref()
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok())
+    let d = crate::graph::iso_date(a.date.as_deref()?)?;
+    d.get(..4)?.parse().ok()
 }
 
 fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {

@@ -913,6 +913,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut rel = rel.unwrap_or(Relation::OfficialOf);
         let mut governor: Option<ActorInfo> = None;
         let mut inner = false;
+        let mut second_title = false;
         let mut j = i + 1;
         // The governor region: institutions, nested titles, the state.
         while j < n && j <= i + 9 {
@@ -929,9 +930,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 // «رئيس الوزراء القائد العام للقوات المسلحة»: a second title
                 // in apposition keeps the first; an organ makes the office a
                 // post in that body.
-                Mean::Role { .. } => j += 1,
+                Mean::Role { .. } => {
+                    second_title = true;
+                    j += 1;
+                }
                 Mean::Organ(..) => {
-                    if governor.is_none() {
+                    if governor.is_none() && !second_title {
                         inner = true;
                     }
                     j += 1;
