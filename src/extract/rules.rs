@@ -2071,6 +2071,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
             self.emit_pairs(subj, rel, m, c);
             return;
         }
+        let crowd;
+        let subj = if subj.is_empty() && rel == Relation::Protest && !self.items[c].has_prep() && !self.items[c].prefix.contains("ال") {
+            // «تظاهر الآلاف»: a demonstration named by its verb has
+            // demonstrators even when the text counts rather than names them.
+            crowd = self.lex.actor_index("protesters").map(|i| {
+                let a = &self.lex.actors[i as usize];
+                ActorInfo { id: a.id.clone(), label: a.label_ar.clone(), kind: a.kind, country: None }
+            });
+            crowd.as_slice()
+        } else {
+            subj
+        };
         match (subj.is_empty(), obj.is_empty()) {
             (true, true) => {}
             (true, false) => obj
