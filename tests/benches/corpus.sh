@@ -105,7 +105,7 @@ fi
 
 results=()
 for i in $(seq "$runs"); do
-    /usr/bin/time -v "$work/newsgraph" build --data "$data" "$corpus" -o "$work/out" 2>"$work/run$i.txt"
+    /usr/bin/time -v "$work/newsgraph" build --data "$data" "$corpus" -o "$work/out$i" 2>"$work/run$i.txt"
     results+=("$(figures "$work/run$i.txt")")
 done
 floors=()
@@ -145,11 +145,21 @@ print(f"every match (rg --count-matches -F -f NAMES): {ewall:.2f} s wall, {ecpu:
 print("all runs (wall s, CPU s, RSS MB):", "; ".join(f"{r[0]:.2f} {r[1]:.2f} {r[2]:.0f}" for r in runs))
 PY
 
-# Same files whatever the thread count.
+# Same files run after run, and whatever the thread count.
+status=0
+for i in $(seq 2 "$runs"); do
+    if ! diff -rq "$work/out1" "$work/out$i" >/dev/null; then
+        echo "runs 1 and $i (same -j) wrote different files: extraction is not deterministic" >&2
+        diff "$work/out1/triples.csv" "$work/out$i/triples.csv" | cut -c1-200 | head -4 >&2
+        status=1
+    fi
+done
 "$work/newsgraph" build --data "$data" -q -j 1 "$corpus" -o "$work/out-j1"
-if diff -rq "$work/out" "$work/out-j1" >/dev/null; then
+if diff -rq "$work/out1" "$work/out-j1" >/dev/null; then
     echo "-j 1 and -j $(nproc): identical exports"
 else
     echo "-j 1 and -j $(nproc): exports DIFFER" >&2
-    exit 1
+    diff "$work/out1/triples.csv" "$work/out-j1/triples.csv" | cut -c1-200 | head -4 >&2
+    status=1
 fi
+exit "$status"
