@@ -1457,6 +1457,28 @@ impl<'a, 'l> Sentence<'a, 'l> {
         true
     }
 
+    /// An attack in a relative clause describes a noun («الوزير الذي اغتيل
+    /// في نوفمبر») and is background, not the news; one named as the time of
+    /// another («بعد سلسلة ضربات جوية») is an earlier event; a verbal noun of
+    /// purpose («بالتخطيط لضرب الوزارة») is a plan, not an act.
+    fn background_or_purpose(&self, c: usize, nominal: bool) -> Option<Modality> {
+        let relative = (c.saturating_sub(3)..c).any(|k| matches!(self.means[k], Mean::Relative));
+        let dated_by = nominal
+            && (c.saturating_sub(3)..c).any(|k| {
+                matches!(self.means[k], Mean::TopicPrep | Mean::Word)
+                    && closed_class(
+                        self.word(k),
+                        &["بعد", "قبل", "منذ", "اثر", "عقب", "غداه", "اعقاب"],
+                    )
+                    .is_some()
+            });
+        if relative || dated_by {
+            return Some(Modality::Reported);
+        }
+        (nominal && self.items[c].prep() == Some('ل') && !self.items[c].prefix.contains("ال"))
+            .then_some(Modality::Hypothetical)
+    }
+
     fn emit(
         &mut self,
         s: Option<ActorInfo>,
@@ -1530,6 +1552,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     && self.historical()
                 {
                     m = Modality::Reported;
+                }
+                if m == Modality::Asserted && matches!(rel, Relation::Assault | Relation::Coerce) {
+                    m = self.background_or_purpose(c, nominal).unwrap_or(m);
                 }
                 match frame {
                     Frame::Mutual => self.mutual(c, rel, before, m, nominal),
@@ -2072,12 +2097,21 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return;
         }
         let crowd;
-        let subj = if subj.is_empty() && rel == Relation::Protest && !self.items[c].has_prep() && !self.items[c].prefix.contains("ال") {
+        let subj = if subj.is_empty()
+            && rel == Relation::Protest
+            && !self.items[c].has_prep()
+            && !self.items[c].prefix.contains("ال")
+        {
             // «تظاهر الآلاف»: a demonstration named by its verb has
             // demonstrators even when the text counts rather than names them.
             crowd = self.lex.actor_index("protesters").map(|i| {
                 let a = &self.lex.actors[i as usize];
-                ActorInfo { id: a.id.clone(), label: a.label_ar.clone(), kind: a.kind, country: None }
+                ActorInfo {
+                    id: a.id.clone(),
+                    label: a.label_ar.clone(),
+                    kind: a.kind,
+                    country: None,
+                }
             });
             crowd.as_slice()
         } else {
