@@ -131,7 +131,9 @@ pub fn normalize_form(form: &str) -> String {
 
 /// Whether `c` belongs to a word (letters of any script and digits).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Arabic letters and ASCII first: the Unicode tables are the slow path.
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | 'a'..='z' | 'A'..='Z' | '0'..='9')
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 #[cfg(test)]

@@ -284,3 +284,29 @@ fn committed_sample_exports_are_what_build_writes() {
     }
     assert!(compared >= 8);
 }
+
+/// Two runs over the same articles write the same bytes: nothing in the
+/// rules may depend on hash order (a regression: a counterpart's office was
+/// looked up in a HashMap and flipped from run to run).
+#[test]
+fn two_runs_write_the_same_bytes() {
+    let dir = Dir::new("twice");
+    let input = root().join("tests/dev/articles");
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    for out in [&a, &b] {
+        run_ok(
+            dir.cmd()
+                .arg("build")
+                .arg(&input)
+                .arg("-o")
+                .arg(out)
+                .arg("-q"),
+        );
+    }
+    for name in ["triples.csv", "edges.csv", "nodes.csv", "graph.json"] {
+        assert!(
+            fs::read(a.join(name)).unwrap() == fs::read(b.join(name)).unwrap(),
+            "{name} differs between runs"
+        );
+    }
+}

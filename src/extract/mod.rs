@@ -20,7 +20,7 @@ pub mod scan;
 
 mod rules;
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -212,7 +212,7 @@ pub struct Cast<'l> {
     /// Persons named in the article: normalized name words → actor.
     persons: Vec<(Vec<String>, ActorInfo)>,
     /// (relation, governing actor id) → the person who holds that role.
-    roles: HashMap<(Relation, String), ActorInfo>,
+    roles: BTreeMap<(Relation, String), ActorInfo>,
     /// Recent actors, most recent last.
     recent: Vec<ActorInfo>,
     /// The subject of the last sentence that had one.
@@ -226,7 +226,7 @@ impl<'l> Cast<'l> {
         Cast {
             lex,
             persons: Vec::new(),
-            roles: HashMap::new(),
+            roles: BTreeMap::new(),
             recent: Vec::new(),
             topic: None,
             year: None,

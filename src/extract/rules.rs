@@ -15,12 +15,34 @@ use std::collections::HashSet;
 
 use super::{
     ActorInfo, Cast, Raw,
-    scan::{Item, Kind, closed_class},
+    scan::{Item, Kind, WordSet, closed_class},
 };
 use crate::{
     lexicon::{Frame, Lexicon, Payload, Via},
     schema::{ActorType, Modality, Relation},
 };
+
+crate::word_set!(TOPIC_PREPS_SET = TOPIC_PREPS);
+crate::word_set!(BOUNDARIES_SET = BOUNDARIES);
+crate::word_set!(THEIR_STATE_SET = THEIR_STATE);
+crate::word_set!(THE_TWO_SET = THE_TWO);
+crate::word_set!(THE_LATTER_SET = THE_LATTER);
+crate::word_set!(WE_SET = WE);
+crate::word_set!(THE_ORG_SET = THE_ORG);
+crate::word_set!(THE_PLACE_SET = THE_PLACE);
+crate::word_set!(COUNTERPART_SET = COUNTERPART);
+crate::word_set!(INSTITUTIONS_SET = INSTITUTIONS);
+crate::word_set!(HONORIFICS_SET = HONORIFICS);
+crate::word_set!(CONDITIONALS_SET = CONDITIONALS);
+crate::word_set!(STOPWORDS_SET = STOPWORDS);
+crate::word_set!(COMPLEMENTIZERS_SET = COMPLEMENTIZERS);
+crate::word_set!(TRANSPARENT_SET = TRANSPARENT);
+crate::word_set!(RELATIVES_SET = RELATIVES);
+crate::word_set!(DIRECTIONS_SET = DIRECTIONS);
+crate::word_set!(TIME_PREPS_SET = TIME_PREPS);
+
+/// Clitics a short name may carry («ولافروف», «لبوتين»).
+const CLITICS_FOR_NAMES: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"];
 
 /// Prepositions written as words (normalized).
 const PREPS: &[&str] = &[
@@ -568,25 +590,28 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if let Some(p) = PREPS.iter().find(|p| **p == w) {
             return Mean::Prep(p);
         }
-        if RELATIVES.contains(&w) {
+        if RELATIVES_SET.contains(w) {
             return Mean::Relative;
         }
-        let classes: [(&[&str], Mean); 10] = [
-            (TOPIC_PREPS, Mean::TopicPrep),
-            (BOUNDARIES, Mean::Boundary),
-            (THEIR_STATE, Mean::TheirState),
-            (THE_TWO, Mean::TheTwo),
-            (THE_LATTER, Mean::Latter),
-            (WE, Mean::We),
-            (THE_ORG, Mean::TheOrg),
-            (THE_PLACE, Mean::ThePlace),
-            (COUNTERPART, Mean::Counterpart),
-            (&["كلا"], Mean::Word),
+        let classes: [(&WordSet, Mean); 9] = [
+            (&TOPIC_PREPS_SET, Mean::TopicPrep),
+            (&BOUNDARIES_SET, Mean::Boundary),
+            (&THEIR_STATE_SET, Mean::TheirState),
+            (&THE_TWO_SET, Mean::TheTwo),
+            (&THE_LATTER_SET, Mean::Latter),
+            (&WE_SET, Mean::We),
+            (&THE_ORG_SET, Mean::TheOrg),
+            (&THE_PLACE_SET, Mean::ThePlace),
+            (&COUNTERPART_SET, Mean::Counterpart),
         ];
-        for (list, m) in classes {
-            if closed_class(w, list).is_some() {
+        let splits = crate::extract::scan::clitic_splits(w);
+        for (set, m) in classes {
+            if set.find_in(&splits).is_some() {
                 return m;
             }
+        }
+        if closed_class(w, &["كلا"]).is_some() {
+            return Mean::Word;
         }
         if let Some(a) = self.person_alias(w, cast) {
             return Mean::Actor(a, Via::Name);
@@ -597,32 +622,33 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// A word that is a person named earlier in the article: their short
     /// name, or a one-letter typo of a name word (بيسكونف for بيسكوف).
     fn person_alias(&self, w: &str, cast: &Cast<'_>) -> Option<ActorInfo> {
-        let (_, stem) = closed_class(
-            w,
-            &cast
-                .persons
-                .iter()
-                .flat_map(|(ws, _)| ws.iter().map(String::as_str))
-                .collect::<Vec<_>>(),
-        )
-        .map(|(p, s)| (p, s.to_string()))
-        .unwrap_or(("", String::new()));
-        if !stem.is_empty() {
-            return cast
-                .persons
-                .iter()
-                .find(|(ws, _)| ws.contains(&stem))
-                .map(|(_, a)| a.clone());
-        }
-        let n = w.chars().count();
-        if n < 5 || STOPWORDS.contains(&w) || self.lex.is_common(w) {
+        if cast.persons.is_empty() {
             return None;
         }
+        for p in CLITICS_FOR_NAMES {
+            if let Some(rest) = w.strip_prefix(p) {
+                if let Some((_, a)) = cast
+                    .persons
+                    .iter()
+                    .find(|(ws, _)| ws.iter().any(|x| x == rest))
+                {
+                    return Some(a.clone());
+                }
+            }
+        }
+        let n = w.chars().count();
+        if n < 5 || STOPWORDS_SET.contains(w) || self.lex.is_common(w) {
+            return None;
+        }
+        // A typo changes one letter: only names of about the same length
+        // can be one edit away, and the check is cheap before the distance.
         cast.persons
             .iter()
             .find(|(ws, _)| {
-                ws.iter()
-                    .any(|x| x.chars().count() >= 5 && strsim::damerau_levenshtein(x, w) == 1)
+                ws.iter().any(|x| {
+                    let m = x.chars().count();
+                    m >= 5 && m.abs_diff(n) <= 1 && strsim::damerau_levenshtein(x, w) == 1
+                })
             })
             .map(|(_, a)| a.clone())
     }
@@ -873,7 +899,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     break;
                 }
                 Mean::Organ(..) => {}
-                Mean::Word if !STOPWORDS.contains(&self.word(j)) => words += 1,
+                Mean::Word if !STOPWORDS_SET.contains(self.word(j)) => words += 1,
                 _ => break,
             }
             j += 1;
@@ -957,7 +983,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
                 Mean::Word => {
                     let w = self.word(j);
-                    if TRANSPARENT.contains(&w) {
+                    if TRANSPARENT_SET.contains(w) {
                         j += 1;
                     } else if self.items[j].suffix_len > 0
                         || w.ends_with("ها")
@@ -971,14 +997,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     } else if governor.is_none()
                         && (w.starts_with("ال")
                             || w.starts_with("وال")
-                            || closed_class(w, INSTITUTIONS).is_some())
+                            || INSTITUTIONS_SET.find(w).is_some())
                     {
                         inner = true;
                         j += 1;
                     } else if governor.is_some()
                         && let Some(h) = (j..n.min(j + 4)).find(|&k| {
                             matches!(self.means[k], Mean::Word)
-                                && closed_class(self.word(k), HONORIFICS).is_some()
+                                && HONORIFICS_SET.find(self.word(k)).is_some()
                         })
                     {
                         // «الباسيج الإيرانية شبه الحكومية الجنرال …»
@@ -1017,7 +1043,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // Honorifics before a name: «الجنرال غلام حسين», «آية الله صادق».
             while j < n
                 && matches!(self.means[j], Mean::Word)
-                && closed_class(self.word(j), HONORIFICS).is_some()
+                && HONORIFICS_SET.find(self.word(j)).is_some()
             {
                 j += 1;
                 // «د.نبيل العربي»
@@ -1035,7 +1061,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // «محمد عباس»: a first name the gazetteer lacks before a surname it has.
             if matches!(self.means.get(j), Some(Mean::Word))
                 && matches!(self.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person)
-                && !STOPWORDS.contains(&self.word(j))
+                && !STOPWORDS_SET.contains(self.word(j))
             {
                 j += 1;
             }
@@ -1147,7 +1173,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     None => break,
                 }
             }
-            let bad = STOPWORDS.contains(&w)
+            let bad = STOPWORDS_SET.contains(w)
                 || self.lex.is_common(w)
                 || (w.starts_with(['ب', 'ل', 'و', 'ف', 'ك']) && self.lex.is_common(&w[2..]))
                 || w.starts_with("بال")
@@ -1158,7 +1184,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 || w.chars().any(|c| c.is_ascii_digit())
                 || (words.is_empty()
                     && (w.starts_with("ال")
-                        || closed_class(w, INSTITUTIONS).is_some()
+                        || INSTITUTIONS_SET.find(w).is_some()
                         || is_place_noun(w)))
                 || (!words.is_empty()
                     && (w.starts_with('و') || w.starts_with("ب"))
@@ -1236,7 +1262,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut k = from;
         let mut words = 0;
         while k < self.items.len() && words <= 6 {
-            if matches!(self.means[k], Mean::TopicPrep) && TIME_PREPS.contains(&self.word(k)) {
+            if matches!(self.means[k], Mean::TopicPrep) && TIME_PREPS_SET.contains(self.word(k)) {
                 // «منذ عام 1992، نحو 20 بالمئة»: skip the time phrase.
                 while k < self.items.len()
                     && !matches!(self.means[k], Mean::Punct(_))
@@ -1389,8 +1415,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if matches!(self.means[k], Mean::Boundary) {
                 return false;
             }
-            if matches!(self.means[k], Mean::Word)
-                && closed_class(self.word(k), CONDITIONALS).is_some()
+            if matches!(self.means[k], Mean::Word) && CONDITIONALS_SET.find(self.word(k)).is_some()
             {
                 return true;
             }
@@ -1735,8 +1760,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let verb_like = matches!(self.means[v], Mean::Word)
             && self.cues[v].is_empty()
             && self.modals[v].is_none()
-            && !STOPWORDS.contains(&self.word(v))
-            && !COMPLEMENTIZERS.contains(&self.word(v));
+            && !STOPWORDS_SET.contains(self.word(v))
+            && !COMPLEMENTIZERS_SET.contains(self.word(v));
         verb_like.then(|| {
             self.phrases
                 .iter()
@@ -1898,7 +1923,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 let after_verb = ph.first > 0
                     && (!self.cues[ph.first - 1].is_empty()
                         || matches!(self.means[ph.first - 1], Mean::Word)
-                            && !STOPWORDS.contains(&self.word(ph.first - 1))
+                            && !STOPWORDS_SET.contains(self.word(ph.first - 1))
                             && k + 1 == c);
                 return (ph.prep != Some("topic") && !after_verb).then(|| {
                     self.phrases
@@ -1911,8 +1936,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 Mean::Punct(',') if k > 0 => k -= 1,
                 Mean::Word
                     if k > 0
-                        && !STOPWORDS.contains(&self.word(k))
-                        && !COMPLEMENTIZERS.contains(&self.word(k)) =>
+                        && !STOPWORDS_SET.contains(self.word(k))
+                        && !COMPLEMENTIZERS_SET.contains(self.word(k)) =>
                 {
                     k -= 1
                 }
@@ -1937,7 +1962,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let start = (0..c)
             .rev()
             .find(|&k| {
-                matches!(self.means[k], Mean::Word) && COMPLEMENTIZERS.contains(&self.word(k))
+                matches!(self.means[k], Mean::Word) && COMPLEMENTIZERS_SET.contains(self.word(k))
             })
             .unwrap_or(0);
         let first = |from: usize| {
@@ -2186,8 +2211,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let Some(q) = self.phrases.get(k + 1) else {
                 continue;
             };
-            let direction = (p.last + 1..q.first)
-                .any(|j| matches!(self.means[j], Mean::Word) && DIRECTIONS.contains(&self.word(j)));
+            let direction = (p.last + 1..q.first).any(|j| {
+                matches!(self.means[j], Mean::Word) && DIRECTIONS_SET.contains(self.word(j))
+            });
             if (q.prep != Some("في") && !direction)
                 || q.actors.len() != 1
                 || !matches!(q.actors[0].kind, ActorType::Place | ActorType::State)
@@ -2198,7 +2224,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 Mean::Prep("في") => true,
                 Mean::Word => {
                     let w = self.word(j);
-                    DIRECTIONS.contains(&w)
+                    DIRECTIONS_SET.contains(w)
                         || is_place_noun(w)
                         || w.starts_with("ال") && w.chars().count() > 4 && self.cues[j].is_empty()
                 }
@@ -2274,28 +2300,27 @@ const DIRECTIONS: &[&str] = &[
 ];
 
 /// Nouns that introduce a place name (مدينة شوشا، إقليم قره باغ).
+const PLACE_NOUNS: &[&str] = &[
+    "مدينه",
+    "اقليم",
+    "منطقه",
+    "محافظه",
+    "بلده",
+    "قريه",
+    "ولايه",
+    "العاصمه",
+    "عاصمه",
+    "جمهوريه",
+    "مقاطعه",
+    "ميناء",
+    "قطاع",
+    "جزيره",
+    "مخيم",
+];
+crate::word_set!(PLACE_NOUNS_SET = PLACE_NOUNS);
+
 fn is_place_noun(w: &str) -> bool {
-    closed_class(
-        w,
-        &[
-            "مدينه",
-            "اقليم",
-            "منطقه",
-            "محافظه",
-            "بلده",
-            "قريه",
-            "ولايه",
-            "العاصمه",
-            "عاصمه",
-            "جمهوريه",
-            "مقاطعه",
-            "ميناء",
-            "قطاع",
-            "جزيره",
-            "مخيم",
-        ],
-    )
-    .is_some()
+    PLACE_NOUNS_SET.find(w).is_some()
 }
 
 /// Organs that only make sense with their state: alone they are no node.

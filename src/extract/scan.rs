@@ -220,8 +220,8 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
         // wins, and among equals the one that strips least («بحث» is
         // consult, not ب + «حث»; «المتحدث باسم» beats «المتحدث»).
         let mut found: Option<(&'static str, crate::lexicon::Hit, usize, usize)> = None;
-        for &p in CLITICS {
-            if !word.starts_with(p) || word.len() - p.len() < 4 {
+        for (p, rest) in clitic_splits(word) {
+            if rest.len() < 4 {
                 continue;
             }
             let at = t.range.start + p.len();
@@ -287,13 +287,62 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
     out
 }
 
+/// A closed class of words, hashed once: the rules ask every word of every
+/// sentence about a dozen classes, too often to scan lists.
+pub struct WordSet(std::sync::LazyLock<std::collections::HashSet<&'static str>>);
+
+impl WordSet {
+    /// A set over `list`, built on first use.
+    pub const fn new(init: fn() -> std::collections::HashSet<&'static str>) -> WordSet {
+        WordSet(std::sync::LazyLock::new(init))
+    }
+
+    /// Whether `word` is in the set as it stands.
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+
+    /// Which word of the set a token is, with whatever clitic prefix it
+    /// carries: «وبلاده» is «بلاده» after «و».
+    pub fn find(&self, word: &str) -> Option<(&'static str, &'static str)> {
+        self.find_in(&clitic_splits(word))
+    }
+
+    /// [`WordSet::find`] over splits already made by [`clitic_splits`].
+    pub fn find_in(&self, splits: &[(&'static str, &str)]) -> Option<(&'static str, &'static str)> {
+        splits
+            .iter()
+            .find_map(|&(p, rest)| self.0.get(rest).map(|w| (p, *w)))
+    }
+}
+
+/// The readings of a word as clitic prefix + rest, no prefix first.
+pub fn clitic_splits(word: &str) -> Vec<(&'static str, &str)> {
+    let first = word.chars().next();
+    if !matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')) {
+        return vec![("", word)];
+    }
+    CLITICS
+        .iter()
+        .filter_map(|&p| word.strip_prefix(p).map(|rest| (p, rest)))
+        .collect()
+}
+
+/// Declares a [`WordSet`] over a constant list of words.
+#[macro_export]
+macro_rules! word_set {
+    ($vis:vis $name:ident = $list:expr) => {
+        $vis static $name: $crate::extract::scan::WordSet =
+            $crate::extract::scan::WordSet::new(|| $list.iter().copied().collect());
+    };
+}
+
 /// Finds which word of a closed class (`list`) a token is, with whatever
 /// clitic prefix it carries: «وبلاده» is «بلاده» after «و».
 pub fn closed_class<'l>(word: &str, list: &[&'l str]) -> Option<(&'static str, &'l str)> {
-    CLITICS.iter().find_map(|&p| {
-        let rest = word.strip_prefix(p)?;
-        list.iter().find(|w| **w == rest).map(|w| (p, *w))
-    })
+    clitic_splits(word)
+        .into_iter()
+        .find_map(|(p, rest)| list.iter().find(|w| **w == rest).map(|w| (p, *w)))
 }
 
 #[cfg(test)]
