@@ -129,7 +129,7 @@ pub struct Lexicon {
     pub actors: Vec<Actor>,
     by_id: HashMap<String, u32>,
     /// Ordinary words that are never part of a name (normalized).
-    common: std::collections::HashSet<String>,
+    common: rustc_hash::FxHashSet<String>,
     has_anchors: bool,
     /// The compiled matcher.
     pub gazetteer: Gazetteer,
@@ -232,7 +232,7 @@ struct Builder {
     forms: Vec<String>,
     payloads: Vec<Vec<Payload>>,
     form_index: HashMap<String, usize>,
-    common: std::collections::HashSet<String>,
+    common: rustc_hash::FxHashSet<String>,
     errors: Vec<LineError>,
 }
 

@@ -157,6 +157,7 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
         let mut probe = Cast {
             lex,
             persons: cast.persons.clone(),
+            aliases: cast.aliases.clone(),
             roles: cast.roles.clone(),
             recent: cast.recent.clone(),
             topic: cast.topic.clone(),
@@ -211,6 +212,8 @@ pub struct Cast<'l> {
     lex: &'l Lexicon,
     /// Persons named in the article: normalized name words → actor.
     persons: Vec<(Vec<String>, ActorInfo)>,
+    /// The same names, for exact lookup.
+    aliases: BTreeMap<String, ActorInfo>,
     /// (relation, governing actor id) → the person who holds that role.
     roles: BTreeMap<(Relation, String), ActorInfo>,
     /// Recent actors, most recent last.
@@ -226,6 +229,7 @@ impl<'l> Cast<'l> {
         Cast {
             lex,
             persons: Vec::new(),
+            aliases: BTreeMap::new(),
             roles: BTreeMap::new(),
             recent: Vec::new(),
             topic: None,
@@ -271,6 +275,9 @@ impl<'l> Cast<'l> {
             .iter()
             .any(|(w, p)| p.id == a.id && *w == words)
         {
+            self.aliases
+                .entry(words[0].clone())
+                .or_insert_with(|| a.clone());
             self.persons.push((words, a.clone()));
         }
     }

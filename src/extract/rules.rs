@@ -626,14 +626,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return None;
         }
         for p in CLITICS_FOR_NAMES {
-            if let Some(rest) = w.strip_prefix(p) {
-                if let Some((_, a)) = cast
-                    .persons
-                    .iter()
-                    .find(|(ws, _)| ws.iter().any(|x| x == rest))
-                {
-                    return Some(a.clone());
-                }
+            if let Some(a) = w.strip_prefix(p).and_then(|rest| cast.aliases.get(rest)) {
+                return Some(a.clone());
             }
         }
         let n = w.chars().count();

@@ -220,7 +220,7 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
         // wins, and among equals the one that strips least («بحث» is
         // consult, not ب + «حث»; «المتحدث باسم» beats «المتحدث»).
         let mut found: Option<(&'static str, crate::lexicon::Hit, usize, usize)> = None;
-        for (p, rest) in clitic_splits(word) {
+        for &(p, rest) in clitic_splits(word).iter() {
             if rest.len() < 4 {
                 continue;
             }
@@ -289,11 +289,11 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
 
 /// A closed class of words, hashed once: the rules ask every word of every
 /// sentence about a dozen classes, too often to scan lists.
-pub struct WordSet(std::sync::LazyLock<std::collections::HashSet<&'static str>>);
+pub struct WordSet(std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>>);
 
 impl WordSet {
     /// A set over `list`, built on first use.
-    pub const fn new(init: fn() -> std::collections::HashSet<&'static str>) -> WordSet {
+    pub const fn new(init: fn() -> rustc_hash::FxHashSet<&'static str>) -> WordSet {
         WordSet(std::sync::LazyLock::new(init))
     }
 
@@ -316,16 +316,39 @@ impl WordSet {
     }
 }
 
-/// The readings of a word as clitic prefix + rest, no prefix first.
-pub fn clitic_splits(word: &str) -> Vec<(&'static str, &str)> {
+/// The readings of a word as clitic prefix + rest, no prefix first (at
+/// most eight: a conjunction, a preposition or the future سـ, the article).
+pub fn clitic_splits(word: &str) -> Splits<'_> {
+    let mut out = Splits {
+        buf: [("", word); 8],
+        len: 1,
+    };
     let first = word.chars().next();
     if !matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')) {
-        return vec![("", word)];
+        return out;
     }
-    CLITICS
-        .iter()
-        .filter_map(|&p| word.strip_prefix(p).map(|rest| (p, rest)))
-        .collect()
+    for &p in &CLITICS[1..] {
+        if let Some(rest) = word.strip_prefix(p) {
+            if out.len < out.buf.len() {
+                out.buf[out.len] = (p, rest);
+                out.len += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The splits of [`clitic_splits`], without allocating.
+pub struct Splits<'w> {
+    buf: [(&'static str, &'w str); 8],
+    len: usize,
+}
+
+impl<'w> std::ops::Deref for Splits<'w> {
+    type Target = [(&'static str, &'w str)];
+    fn deref(&self) -> &Self::Target {
+        &self.buf[..self.len]
+    }
 }
 
 /// Declares a [`WordSet`] over a constant list of words.
@@ -341,8 +364,8 @@ macro_rules! word_set {
 /// clitic prefix it carries: «وبلاده» is «بلاده» after «و».
 pub fn closed_class<'l>(word: &str, list: &[&'l str]) -> Option<(&'static str, &'l str)> {
     clitic_splits(word)
-        .into_iter()
-        .find_map(|(p, rest)| list.iter().find(|w| **w == rest).map(|w| (p, *w)))
+        .iter()
+        .find_map(|&(p, rest)| list.iter().find(|w| **w == rest).map(|w| (p, *w)))
 }
 
 #[cfg(test)]
