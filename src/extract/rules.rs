@@ -657,7 +657,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut j = first;
         // A preposition may stand one word before: «من حدود أرمينيا» is not,
         // but «في مدينة شوشا» is, through the place noun.
-        for _ in 0..2 {
+        for _ in 0..3 {
             if j == 0 {
                 return None;
             }
@@ -672,6 +672,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 Mean::Prep(p) => return Some(p),
                 Mean::TopicPrep => return Some("topic"),
                 Mean::Word if j + 1 == first && is_place_noun(self.word(j)) => continue,
+                // «في شمال غرب سوريا»
+                Mean::Word if DIRECTIONS_SET.contains(self.word(j)) => continue,
                 Mean::Word if closed_class(self.word(j), &["كل"]).is_some() => continue,
                 _ => return None,
             }
@@ -1189,8 +1191,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
             words.push(w);
             k += 1;
         }
-        // One bare word is too weak to be a new person.
-        if words.len() < 2 {
+        // One bare word is a name only when it is no ordinary word and
+        // something follows that is not part of a name («الجنرال ديمبسي
+        // يحذر»); otherwise it is too weak to be a new person.
+        let single_ok = words.len() == 1
+            && words[0].chars().count() >= 4
+            && !words[0].starts_with("ال")
+            && k < n
+            && !matches!(self.means[k], Mean::Actor(..));
+        if words.is_empty() || (words.len() == 1 && !single_ok) {
             return (None, j);
         }
         let label = words.join(" ");
@@ -1605,11 +1614,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     /// «أدان أردوغان هجمات شنتها أرمينيا على أذربيجان»: condemning an
-    /// attack accuses its agent.
+    /// attack accuses its agent; threatening an attack threatens its target.
     fn condemned_events(&mut self) {
         let mut fills = Vec::new();
         for (k, r) in self.out.iter().enumerate() {
-            if r.relation != Relation::Accuse || r.object.is_some() || r.subject.is_none() {
+            if !matches!(r.relation, Relation::Accuse | Relation::Threaten)
+                || r.object.is_some()
+                || r.subject.is_none()
+            {
                 continue;
             }
             let event = self
@@ -1622,7 +1634,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         && e.relation != Relation::Accuse
                 })
                 .min_by_key(|e| e.cue);
-            if let Some(agent) = event.and_then(|e| e.subject.clone()) {
+            // Condemning an attack accuses its agent; threatening one
+            // («هدد التنظيم بقتل رئيس البرلمان») threatens its target.
+            let who = match r.relation {
+                Relation::Threaten => event.and_then(|e| e.object.clone()),
+                _ => event.and_then(|e| e.subject.clone()),
+            };
+            if let Some(agent) = who {
                 fills.push((k, agent));
             }
         }
@@ -1662,6 +1680,24 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .unwrap_or_default();
             self.emit_all(&subj, rel, &obj, m, c);
             return;
+        }
+        // «الحصار الذي تفرضه إسرائيل على القطاع», «العقوبات التي فرضتها
+        // واشنطن على …»: a relative clause names the noun's agent and patient.
+        if before.is_none() && matches!(self.means.get(c + 1), Some(Mean::Relative)) {
+            let inner = self.phrases_after(c + 2, rel);
+            if let Some(&a) = inner
+                .first()
+                .filter(|&&a| self.phrases[a].prep.is_none() && self.phrases[a].first <= c + 4)
+            {
+                let subj = self.group_actors(a);
+                let obj = inner
+                    .get(1)
+                    .filter(|&&o| self.phrases[o].prep.is_some())
+                    .map(|&o| self.group_actors(o))
+                    .unwrap_or_default();
+                self.emit_all(&subj, rel, &obj, m, c);
+                return;
+            }
         }
         // «الهجوم الإسرائيلي على غزة»: a nisba right after the noun is its
         // agent, before any apposition.
