@@ -110,6 +110,8 @@ pub enum Payload {
     },
     /// A modality marker.
     Modal(Modality),
+    /// A phrase that blocks a shorter cue inside it (a metaphor, an idiom).
+    Block,
     /// A word that anchors an event in the news being reported (casualties,
     /// the time of a dispatch, the scene of an attack).
     Anchor,
@@ -496,6 +498,12 @@ impl Builder {
 
     fn cues(&mut self, path: &Path, r: &mut dyn BufRead) {
         for Line { no, fields: mut f } in self.lines_between(path, r, "relation", 4, 5) {
+            if f[0] == "none" {
+                // A phrase that contains a cue but means no event («الحرب
+                // الكلامية»): being longer, it wins and blocks the cue.
+                self.add_form(&f[3].clone(), Payload::Block);
+                continue;
+            }
             let relation = match f[0].parse::<Relation>() {
                 Ok(r) => r,
                 Err(e) => {

@@ -1062,7 +1062,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 j += 1;
             }
             let (p, next) = match self.means.get(j) {
-                Some(Mean::Actor(a, _)) if a.kind == ActorType::Person => (Some(a.clone()), j + 1),
+                // «المتحدث باسم الجيش الموالي لخليفة حفتر»: a name behind a
+                // preposition is a complement, not the title's holder.
+                Some(Mean::Actor(a, _))
+                    if a.kind == ActorType::Person && !self.items[j].has_prep() =>
+                {
+                    (Some(a.clone()), j + 1)
+                }
                 // A new name stands right after the title and its state (or
                 // a comma), never after a preposition: «مصدر في تصريح خاص».
                 Some(Mean::Word)
@@ -1174,6 +1180,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 || (w.starts_with(['ب', 'ل', 'و', 'ف', 'ك']) && self.lex.is_common(&w[2..]))
                 || w.starts_with("بال")
                 || w.starts_with("لل")
+                || (w.starts_with(['ب', 'ل'])
+                    && ["ه", "ها", "هم"].iter().any(|x| w.ends_with(x))
+                    && w.chars().count() <= 6)
                 || !self.cues[k].is_empty()
                 || self.modals[k].is_some()
                 || w.chars().count() < 2
@@ -1326,6 +1335,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // A verb joined by و opens its own clause: «...، واتّهم تركيا».
             return None;
         }
+        // «الغوطة التي تسيطر عليها الحكومة»: a verb right after a relative
+        // pronoun, with a resumptive pronoun, has its subject after it.
+        let resumptive = self.items[c].suffix_len > 0
+            || self
+                .means
+                .get(c + 1)
+                .is_some_and(|m| matches!(m, Mean::Word))
+                && ["عليها", "عليه", "بها", "به", "فيها", "فيه", "منها", "منه"]
+                    .contains(&self.word(c + 1));
+        if c > 0 && matches!(self.means[c - 1], Mean::Relative) && resumptive {
+            return None;
+        }
         let mut k = c;
         let mut steps = 0;
         while k > 0 && steps < 14 {
@@ -1335,6 +1356,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 self.means[k],
                 Mean::Boundary | Mean::Punct('.' | ':' | '?' | '!')
             ) {
+                return None;
+            }
+            // «بعد أن رفضت جماعة ... تسيطر على العاصمة»: a subject stands
+            // after «أن» in its own clause, never before it; but «أنها»
+            // carries its subject as a pronoun for the one named before
+            // («أعلنت تركيا أنها تقف إلى جانب أذربيجان»).
+            if matches!(self.means[k], Mean::Word)
+                && COMPLEMENTIZERS_SET.contains(self.word(k))
+                && !matches!(self.word(k), "انه" | "انها" | "انهم" | "انهما")
+            {
                 return None;
             }
             if matches!(self.means[k], Mean::Punct(',')) && k + 1 != c && self.opens_clause(k + 1) {
@@ -1561,7 +1592,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             for (rel, frame, lexical_noun) in cues {
                 let nominal = self.nominal(c, lexical_noun);
                 let before = if nominal {
-                    self.apposition_before(c)
+                    self.apposition_before(c, frame == Frame::Passive)
                 } else {
                     self.phrase_before(c)
                 };
@@ -1939,7 +1970,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
 
     /// The noun a participle or noun cue stands in apposition to:
     /// «تركيا الداعمة», «روسيا، الحليف», «جيش أذربيجان المدعوم».
-    fn apposition_before(&self, c: usize) -> Option<usize> {
+    fn apposition_before(&self, c: usize, participle: bool) -> Option<usize> {
         if c == 0 || !self.items[c].prefix.ends_with("ال") {
             return None;
         }
@@ -1950,7 +1981,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 let ph = &self.phrases[p];
                 // «أدانت مصر الهجوم»: after a verb the noun is its object,
                 // not an apposition.
-                let after_verb = ph.first > 0
+                let after_verb = !participle
+                    && ph.first > 0
                     && (!self.cues[ph.first - 1].is_empty()
                         || matches!(self.means[ph.first - 1], Mean::Word)
                             && !STOPWORDS_SET.contains(self.word(ph.first - 1))
