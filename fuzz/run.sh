@@ -18,7 +18,7 @@ set -u
 cd "$(dirname "$0")/.."
 export RUSTC_BOOTSTRAP=1
 LOG=${FUZZ_LOG:-target/fuzz-logs}
-mkdir -p "$LOG"
+mkdir -p "$LOG" target
 SECS=${FUZZ_SECS:-1800}
 TARGETS=${*:-normalize sentences extract}
 BIN=fuzz/target/x86_64-unknown-linux-gnu/release
