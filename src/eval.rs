@@ -72,11 +72,7 @@ impl Prf {
         } else {
             0.0
         };
-        let f1 = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
+        let f1 = f1(p, r);
         Prf {
             tp,
             fp,
@@ -85,6 +81,15 @@ impl Prf {
             recall: r,
             f1,
         }
+    }
+}
+
+/// The harmonic mean of precision and recall (0 when both are 0).
+pub fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
     }
 }
 

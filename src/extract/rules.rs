@@ -796,25 +796,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         self.push_phrase(vec![a], i, i, false);
                     }
                 }
-                Mean::TheOrg => {
-                    if let Some(a) = cast
-                        .recent
-                        .iter()
-                        .rev()
-                        .find(|a| a.kind == ActorType::Organization)
-                        .cloned()
-                    {
-                        self.push_phrase(vec![a], i, i, false);
-                    }
-                }
-                Mean::ThePlace => {
-                    if let Some(a) = cast
-                        .recent
-                        .iter()
-                        .rev()
-                        .find(|a| a.kind == ActorType::Place)
-                        .cloned()
-                    {
+                Mean::TheOrg | Mean::ThePlace => {
+                    // «المنظمة», «الإقليم»: the organization or place named last.
+                    let kind = if matches!(self.means[i], Mean::TheOrg) {
+                        ActorType::Organization
+                    } else {
+                        ActorType::Place
+                    };
+                    if let Some(a) = cast.recent.iter().rev().find(|a| a.kind == kind).cloned() {
                         self.push_phrase(vec![a], i, i, false);
                     }
                 }
