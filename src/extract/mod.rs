@@ -162,6 +162,7 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
             recent: cast.recent.clone(),
             topic: cast.topic.clone(),
             year: cast.year,
+            organs: cast.organs.clone(),
         };
         out += &rules::describe(&norm.text, &items, lex, &mut probe);
         for r in rules::sentence(&norm.text, &items, lex, &mut cast) {
@@ -222,6 +223,8 @@ pub struct Cast<'l> {
     topic: Option<ActorInfo>,
     /// The article's year, from its date.
     year: Option<u32>,
+    /// Organs the article tied to a state («النظام السوري»), by generic id.
+    organs: BTreeMap<u32, ActorInfo>,
 }
 
 impl<'l> Cast<'l> {
@@ -234,6 +237,7 @@ impl<'l> Cast<'l> {
             recent: Vec::new(),
             topic: None,
             year: None,
+            organs: BTreeMap::new(),
         }
     }
 

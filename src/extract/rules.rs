@@ -865,6 +865,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         }
                         _ => a.clone(),
                     };
+                    if !group && actor.kind == ActorType::State {
+                        cast.organs.insert(g, actor.clone());
+                    }
                     self.push_phrase(vec![actor], i, j, false);
                     return j + 1;
                 }
@@ -875,8 +878,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     }
                     break;
                 }
-                // «قوات الأسد», «نظام الأسد»: a leader's forces are his state's.
-                Mean::Actor(a, _) if a.kind == ActorType::Person && !group && j == i + 1 => {
+                // «قوات الأسد», «طيران نظام الأسد»: a leader's forces are
+                // his state's.
+                Mean::Actor(a, _)
+                    if a.kind == ActorType::Person
+                        && !group
+                        && (i + 1..j).all(|k| matches!(self.means[k], Mean::Organ(..))) =>
+                {
                     if let Some(st) = cast.state_of(a) {
                         self.push_phrase(vec![st], i, j, false);
                         return j + 1;
@@ -900,6 +908,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 self.push_phrase(vec![st], i, i, false);
                 return i + 1;
             }
+        }
+        // «النظام» after «النظام السوري»: the organ the article already
+        // tied to a state.
+        if let Some(st) = cast.organs.get(&g).cloned().filter(|_| !group) {
+            self.push_phrase(vec![st], i, i, false);
+            return i + 1;
         }
         let generic = cast.known(g);
         if group || !is_state_bound(&generic.id) {
