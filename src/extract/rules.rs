@@ -654,6 +654,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
             Some(_) => return Some("ك"),
             None => {}
         }
+        // «خلال قمة طهران»: an actor in the genitive of a topic or time
+        // phrase is part of it.
+        if (first.saturating_sub(2)..first).any(|k| matches!(self.means[k], Mean::TopicPrep))
+            && (first.saturating_sub(2)..first)
+                .all(|k| matches!(self.means[k], Mean::TopicPrep | Mean::Word))
+        {
+            return Some("topic");
+        }
         let mut j = first;
         // A preposition may stand one word before: «من حدود أرمينيا» is not,
         // but «في مدينة شوشا» is, through the place noun.
@@ -934,6 +942,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
     ) -> usize {
         let n = self.items.len();
         let role_form = self.items[i].stem(self.text).to_string();
+        // «متحدث باسم رئيسة الوزراء البريطانية تيريزا ماي»: the name after
+        // «باسم» and a second title is that title's holder; the spokesman
+        // stays unnamed.
+        if role_form.ends_with("باسم") {
+            if let Some(Mean::Role { relation, plural }) = self.means.get(i + 1).cloned() {
+                return self.role_phrase(i + 1, Some(relation), plural, cast);
+            }
+        }
         let known_rel = rel.is_some();
         let mut rel = rel.unwrap_or(Relation::OfficialOf);
         let mut governor: Option<ActorInfo> = None;
@@ -1093,16 +1109,21 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .or_else(|| p.country.as_deref().and_then(|c| cast.by_id(c)));
             persons.push((p, g));
             j = next;
-            if !plural || j >= n {
+            if j >= n {
                 break;
             }
-            // «والفرنسي إيمانويل ماكرون»: a new state for the next name.
+            // «والفرنسي إيمانويل ماكرون», «الرئيس الروسي بوتين والإيراني
+            // روحاني»: the title shared with a new state for the next name.
             if let Mean::Actor(a, Via::Nisba) = &self.means[j] {
-                if self.items[j].prefix.starts_with('و') {
+                let person_follows = matches!(self.means.get(j + 1), Some(Mean::Actor(p, _)) if p.kind == ActorType::Person);
+                if self.items[j].prefix.starts_with('و') && (plural || person_follows) {
                     gov = Some(a.clone());
                     j += 1;
                     continue;
                 }
+            }
+            if !plural {
+                break;
             }
             let next_is_conj =
                 self.items[j].prefix.starts_with('و') || self.word(j).starts_with('و');
@@ -1206,7 +1227,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // One bare word is a name only when it is no ordinary word and
         // something follows that is not part of a name («الجنرال ديمبسي
         // يحذر»); otherwise it is too weak to be a new person.
+        let after_honorific = j > 0
+            && matches!(self.means[j - 1], Mean::Word)
+            && HONORIFICS_SET.find(self.word(j - 1)).is_some();
         let single_ok = words.len() == 1
+            && after_honorific
             && words[0].chars().count() >= 4
             && !words[0].starts_with("ال")
             && k < n
