@@ -467,23 +467,7 @@ struct Sentence<'a, 'l> {
 
 /// Applies every rule to one sentence's items.
 pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cast<'_>) -> Vec<Raw> {
-    let mut s = Sentence {
-        text,
-        items,
-        lex,
-        year: cast.year,
-        means: Vec::with_capacity(items.len()),
-        cues: vec![Vec::new(); items.len()],
-        modals: vec![None; items.len()],
-        anchors: Vec::new(),
-        has_anchors: lex.has_anchors(),
-        phrases: Vec::new(),
-        phrase_at: vec![None; items.len()],
-        out: Vec::new(),
-    };
-    s.classify(cast);
-    s.build_phrases(cast);
-    s.group();
+    let mut s = Sentence::read(text, items, lex, cast);
     s.relations(cast);
     s.places_within();
     if let Some(p) = s.phrases.iter().find(|p| p.prep.is_none() && !p.adjectival) {
@@ -499,23 +483,7 @@ pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
 
 /// A line per item and per phrase, for `newsgraph explain`.
 pub(super) fn describe(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cast<'_>) -> String {
-    let mut s = Sentence {
-        text,
-        items,
-        lex,
-        year: cast.year,
-        means: Vec::new(),
-        cues: vec![Vec::new(); items.len()],
-        modals: vec![None; items.len()],
-        anchors: Vec::new(),
-        has_anchors: lex.has_anchors(),
-        phrases: Vec::new(),
-        phrase_at: vec![None; items.len()],
-        out: Vec::new(),
-    };
-    s.classify(cast);
-    s.build_phrases(cast);
-    s.group();
+    let s = Sentence::read(text, items, lex, cast);
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         let m = match &s.means[i] {
@@ -541,6 +509,33 @@ pub(super) fn describe(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
 }
 
 impl<'a, 'l> Sentence<'a, 'l> {
+    /// Classifies the items and builds and groups the actor phrases.
+    fn read(
+        text: &'a str,
+        items: &'a [Item],
+        lex: &'l Lexicon,
+        cast: &mut Cast<'_>,
+    ) -> Sentence<'a, 'l> {
+        let mut s = Sentence {
+            text,
+            items,
+            lex,
+            year: cast.year,
+            means: Vec::with_capacity(items.len()),
+            cues: vec![Vec::new(); items.len()],
+            modals: vec![None; items.len()],
+            anchors: Vec::new(),
+            has_anchors: lex.has_anchors(),
+            phrases: Vec::new(),
+            phrase_at: vec![None; items.len()],
+            out: Vec::new(),
+        };
+        s.classify(cast);
+        s.build_phrases(cast);
+        s.group();
+        s
+    }
+
     fn word(&self, i: usize) -> &'a str {
         &self.text[self.items[i].range.start..self.items[i].range.end]
     }
