@@ -27,6 +27,7 @@ crate::word_set!(BOUNDARIES_SET = BOUNDARIES);
 crate::word_set!(THEIR_STATE_SET = THEIR_STATE);
 crate::word_set!(THE_TWO_SET = THE_TWO);
 crate::word_set!(THE_LATTER_SET = THE_LATTER);
+crate::word_set!(THE_FORMER_SET = THE_FORMER);
 crate::word_set!(WE_SET = WE);
 crate::word_set!(THE_ORG_SET = THE_ORG);
 crate::word_set!(THE_PLACE_SET = THE_PLACE);
@@ -394,6 +395,8 @@ const THE_TWO: &[&str] = &[
 ];
 /// «الأخيرة»: the actor named just before, other than the subject.
 const THE_LATTER: &[&str] = &["الاخيره", "الاخير"];
+/// «الأول»: of the two actors named last, the first.
+const THE_FORMER: &[&str] = &["الاول", "الاولي"];
 /// «نحن»: the speaker's state.
 const WE: &[&str] = &["نحن"];
 /// «المنظمة», «الحلف»: the organization named last.
@@ -421,6 +424,7 @@ enum Mean {
     TheirState,
     TheTwo,
     Latter,
+    Former,
     We,
     TheOrg,
     ThePlace,
@@ -470,6 +474,7 @@ pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
     let mut s = Sentence::read(text, items, lex, cast);
     s.relations(cast);
     s.places_within();
+    s.analysts_speak();
     if let Some(p) = s.phrases.iter().find(|p| p.prep.is_none() && !p.adjectival) {
         cast.topic = p.actors.first().cloned();
     }
@@ -588,12 +593,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if RELATIVES_SET.contains(w) {
             return Mean::Relative;
         }
-        let classes: [(&WordSet, Mean); 9] = [
+        let classes: [(&WordSet, Mean); 10] = [
             (&TOPIC_PREPS_SET, Mean::TopicPrep),
             (&BOUNDARIES_SET, Mean::Boundary),
             (&THEIR_STATE_SET, Mean::TheirState),
             (&THE_TWO_SET, Mean::TheTwo),
             (&THE_LATTER_SET, Mean::Latter),
+            (&THE_FORMER_SET, Mean::Former),
             (&WE_SET, Mean::We),
             (&THE_ORG_SET, Mean::TheOrg),
             (&THE_PLACE_SET, Mean::ThePlace),
@@ -797,6 +803,32 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         .cloned();
                     if let Some(a) = prev {
                         self.push_phrase(vec![a], i, i, false);
+                    }
+                }
+                Mean::Former => {
+                    // «الأول» stands for an actor only right after a pair was
+                    // named («... روسيا وتركيا، وقال الأول»), not as «the first».
+                    let here: Vec<ActorInfo> = self
+                        .phrases
+                        .iter()
+                        .rev()
+                        .flat_map(|p| p.actors.iter().rev())
+                        .cloned()
+                        .collect();
+                    let two: Vec<ActorInfo> = here
+                        .into_iter()
+                        .chain(cast.recent.iter().rev().cloned())
+                        .take(2)
+                        .collect();
+                    let after_speech = i > 0
+                        && matches!(self.means[i - 1], Mean::Word)
+                        && closed_class(
+                            self.word(i - 1),
+                            &["قال", "اكد", "اضاف", "اعلن", "اعتبر", "راي", "اوضح", "ذكر"],
+                        )
+                        .is_some();
+                    if two.len() == 2 && after_speech {
+                        self.push_phrase(vec![two[1].clone()], i, i, false);
                     }
                 }
                 Mean::TheOrg | Mean::ThePlace => {
@@ -2249,6 +2281,26 @@ impl<'a, 'l> Sentence<'a, 'l> {
         for (x, a) in g.iter().enumerate() {
             for b in &g[x + 1..] {
                 self.emit(Some(a.clone()), rel, Some(b.clone()), m, c);
+            }
+        }
+    }
+
+    /// «قال محللون إن …», «يرى خبراء أن …»: what commentators say is their
+    /// reading of events, not an event: their sentence's interactions are
+    /// `reported`.
+    fn analysts_speak(&mut self) {
+        let speaker = self
+            .phrases
+            .iter()
+            .find(|p| p.prep.is_none() && !p.adjectival)
+            .and_then(|p| p.actors.first());
+        if speaker.is_some_and(|a| a.id == "analysts" || a.id.ends_with("_analysts")) {
+            for r in &mut self.out {
+                if r.relation.family() != crate::schema::Family::Standing
+                    && r.modality == Modality::Asserted
+                {
+                    r.modality = Modality::Reported;
+                }
             }
         }
     }
