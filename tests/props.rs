@@ -205,3 +205,20 @@ fn properties_are_not_vacuous() {
     let got = extract(&a, &LEX);
     assert!(!got.is_empty(), "the lexicon finds the obvious accusation");
 }
+
+/// Regression from `fuzz/fuzz_targets/extract.rs` (crash-a8151dde…, 4 KB of
+/// mutated sample text): two calls on the same article disagreed on
+/// whether «نظيره ماكرون» is `leader_of` or `official_of` France, because
+/// the article's memory of roles was a `HashMap` searched in hash order
+/// (fixed in 419e1d5 with a `BTreeMap`). Each call makes fresh hash keys,
+/// so repeated calls catch it.
+#[test]
+fn fuzz_extract_a8151dde_is_deterministic() {
+    let bytes = std::fs::read(root().join("tests/fixtures/fuzz-extract-a8151dde.bin")).unwrap();
+    let a = article(String::from_utf8_lossy(&bytes).into_owned());
+    let first = extract(&a, &LEX);
+    assert!(!first.is_empty());
+    for _ in 0..16 {
+        assert_eq!(extract(&a, &LEX), first);
+    }
+}

@@ -21,6 +21,9 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
+static SKIP_DETERMINISM: LazyLock<bool> =
+    LazyLock::new(|| std::env::var_os("FUZZ_SKIP_DETERMINISM").is_some());
+
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
     let a = Article {
@@ -52,5 +55,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(!m.subject.is_empty() || !m.object.is_empty() || !m.complete);
     }
     // Extraction is a pure function of the text and the lexicon.
-    assert_eq!(extract(&a, &LEX), got);
+    // FUZZ_SKIP_DETERMINISM=1 skips this, to hunt for other faults while a
+    // known nondeterminism is being fixed.
+    if !*SKIP_DETERMINISM {
+        assert_eq!(extract(&a, &LEX), got);
+    }
 });
