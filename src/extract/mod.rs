@@ -94,6 +94,8 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
     let mut cast = Cast::new(lex);
     cast.year = article_year(article);
     let mut out = Vec::new();
+    // (byte offset, its character offset) of the last citation.
+    let mut counted = (0usize, 0usize);
     for (si, sr) in scan::sentences(&norm.text).into_iter().enumerate() {
         let toks = scan::tokens(&norm.text, sr);
         let items = scan::items(&norm.text, &toks, &lex.gazetteer);
@@ -104,7 +106,14 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
         let (s, e) = norm.orig_span(sr.start, sr.end);
         let (s, e) = trim_span(&article.text, s, e);
         let evidence = &article.text[s..e];
-        let char_start = article.text[..s].chars().count();
+        // Sentences come in text order, so characters are counted from the
+        // last cited sentence on, not from the start: linear in the article.
+        if s >= counted.0 {
+            counted = (s, counted.1 + article.text[counted.0..s].chars().count());
+        } else {
+            counted = (s, article.text[..s].chars().count());
+        }
+        let char_start = counted.1;
         let char_end = char_start + evidence.chars().count();
         let mut seen = Vec::new();
         for r in raws {
