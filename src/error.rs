@@ -21,7 +21,13 @@ pub struct LineError {
 
 impl fmt::Display for LineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: line {}: {}", self.path.display(), self.line, self.message)
+        write!(
+            f,
+            "{}: line {}: {}",
+            self.path.display(),
+            self.line,
+            self.message
+        )
     }
 }
 
@@ -85,6 +91,9 @@ pub enum Error {
 impl Error {
     /// An I/O error tagged with its path.
     pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Error {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
