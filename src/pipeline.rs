@@ -88,8 +88,22 @@ pub fn run_with<E>(
                 Read::Skip(s) => summary.skipped.push(s),
                 Read::FileDone => summary.files_done += 1,
                 Read::Batch(batch) => {
-                    let found: Vec<Vec<TripleMention>> =
-                        batch.par_iter().map(|a| extract(a, lex)).collect();
+                    // A bug on one article must not lose the run: a panic
+                    // while extracting it becomes a skip that names it.
+                    let found: Vec<std::result::Result<Vec<TripleMention>, Skip>> = batch
+                        .par_iter()
+                        .map(|a| {
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(a, lex))).map_err(|_| Skip {
+                                path: PathBuf::from(&a.id),
+                                line: None,
+                                reason: "internal error while extracting this article (a bug: please report it with the article); skipped".into(),
+                            })
+                        })
+                        .collect();
+                    let found: Vec<Vec<TripleMention>> = found
+                        .into_iter()
+                        .filter_map(|r| r.map_err(|s| summary.skipped.push(s)).ok())
+                        .collect();
                     summary.articles += batch.len();
                     summary.bytes += batch.iter().map(|a| a.text.len() as u64).sum::<u64>();
                     drop(batch);

@@ -488,12 +488,9 @@ fn read_only_output_leaves_earlier_exports() {
 /// the run fails, and since exports are renamed into place only after all
 /// were written, the others must be the earlier ones.
 ///
-/// Ignored: `export::write_all` renames the files one by one and does not
-/// roll back, so the targets renamed before the failing one are already
-/// new. Reported to the exports owner; remove the ignore once it restores
-/// them (or checks every target before the first rename).
+/// A folder where an export goes is found before the first rename, so no
+/// export is replaced (write_all checks every target first).
 #[test]
-#[ignore = "write_all does not roll back renames done before a failing one"]
 fn unreplaceable_target_leaves_every_export_as_it_was() {
     let dir = Dir::new("out-target-dir");
     let mut old = old_exports(&dir.join("out"));

@@ -285,6 +285,16 @@ pub fn write_all_from(
         })?;
         staged.push((tmp, path));
     }
+    // A rename cannot replace a folder: check every target before the first
+    // rename, so a run either replaces all exports or none.
+    for (_, path) in &staged {
+        if path.is_dir() {
+            return Err(Error::Export {
+                path: path.clone(),
+                source: std::io::Error::other("a folder stands where the export goes"),
+            });
+        }
+    }
     let mut written = Vec::new();
     for (tmp, path) in staged {
         tmp.persist(&path).map_err(|e| Error::Export {
