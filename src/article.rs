@@ -536,17 +536,7 @@ mod tests {
             "]".repeat(100_000)
         );
         let data = format!("\u{FEFF}{{\"id\":\"a\",\"text\":\"نص\"}}\n{deep}\n");
-        let mut got = Vec::new();
-        read_jsonl(
-            Path::new("x.jsonl"),
-            &ReadOptions::default(),
-            Box::new(data.as_bytes()),
-            &mut |i: Item| -> std::result::Result<(), ()> {
-                got.push(i);
-                Ok(())
-            },
-        )
-        .unwrap();
+        let got = read_all(&data);
         assert_eq!(got[0].as_ref().unwrap().id, "a");
         // An ignored field is skipped without recursion: no error, no overflow.
         assert!(
@@ -556,9 +546,8 @@ mod tests {
         );
     }
 
-    #[test]
-    fn jsonl_lines_are_numbered() {
-        let data = "{\"id\":\"a\",\"text\":\"نص\",\"title\":\"ع\"}\n{broken\n{\"id\":3}\n";
+    /// Every item of a JSON Lines text.
+    fn read_all(data: &str) -> Vec<Item> {
         let mut got = Vec::new();
         read_jsonl(
             Path::new("x.jsonl"),
@@ -570,6 +559,13 @@ mod tests {
             },
         )
         .unwrap();
+        got
+    }
+
+    #[test]
+    fn jsonl_lines_are_numbered() {
+        let data = "{\"id\":\"a\",\"text\":\"نص\",\"title\":\"ع\"}\n{broken\n{\"id\":3}\n";
+        let got = read_all(&data);
         assert_eq!(got[0].as_ref().unwrap().text, "ع\n\nنص");
         assert_eq!(got[1].as_ref().unwrap_err().line, Some(2));
         assert!(got[2].as_ref().unwrap_err().reason.contains("no text"));
