@@ -565,7 +565,7 @@ mod tests {
     #[test]
     fn jsonl_lines_are_numbered() {
         let data = "{\"id\":\"a\",\"text\":\"نص\",\"title\":\"ع\"}\n{broken\n{\"id\":3}\n";
-        let got = read_all(&data);
+        let got = read_all(data);
         assert_eq!(got[0].as_ref().unwrap().text, "ع\n\nنص");
         assert_eq!(got[1].as_ref().unwrap_err().line, Some(2));
         assert!(got[2].as_ref().unwrap_err().reason.contains("no text"));
