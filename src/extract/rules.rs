@@ -472,7 +472,7 @@ struct Sentence<'a, 'l> {
 /// Applies every rule to one sentence's items.
 pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cast<'_>) -> Vec<Raw> {
     let mut s = Sentence::read(text, items, lex, cast);
-    s.relations(cast);
+    s.relations();
     s.places_within();
     s.analysts_speak();
     if let Some(p) = s.phrases.iter().find(|p| p.prep.is_none() && !p.adjectival) {
@@ -1120,7 +1120,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 Some(Mean::Word)
                     if j > 0 && !matches!(self.means[j - 1], Mean::Prep(_) | Mean::TopicPrep) =>
                 {
-                    self.new_person(j, !persons.is_empty(), cast)
+                    self.new_person(j, !persons.is_empty())
                 }
                 _ => (None, j),
             };
@@ -1211,7 +1211,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     /// A name the gazetteer lacks, after a title: up to three plain words.
-    fn new_person(&self, j: usize, conj: bool, _cast: &Cast<'_>) -> (Option<ActorInfo>, usize) {
+    fn new_person(&self, j: usize, conj: bool) -> (Option<ActorInfo>, usize) {
         let n = self.items.len();
         let mut k = j;
         let mut words = Vec::new();
@@ -1557,18 +1557,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// or source is a reference, an analysis or a general statement
     /// («اغتيال الحريري»، «تستهدف المدنيين»), not the report of an event:
     /// news reports an event with its toll, its scene or who tells of it.
-    fn unanchored_event(&self, c: usize, rel: Relation, nominal: bool) -> bool {
-        if !self.has_anchors
-            || self.anchors.iter().any(|&a| a != c)
-            || !matches!(
+    fn unanchored_event(&self, c: usize, rel: Relation) -> bool {
+        self.has_anchors
+            && matches!(
                 rel,
                 Relation::Assault | Relation::Coerce | Relation::Protest
             )
-        {
-            return false;
-        }
-        let _ = nominal;
-        true
+            && !self.anchors.iter().any(|&a| a != c)
     }
 
     /// An attack in a relative clause describes a noun («الوزير الذي اغتيل
@@ -1635,7 +1630,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             || (c > 0 && matches!(self.means[c - 1], Mean::Prep(_) | Mean::TopicPrep))
     }
 
-    fn relations(&mut self, _cast: &Cast<'_>) {
+    fn relations(&mut self) {
         // The object of the last accusation: «اتهم تركيا بدعم أذربيجان»
         // makes Turkey the subject of the reported support.
         let mut accused: Option<ActorInfo> = None;
@@ -1655,7 +1650,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 if m == Modality::Asserted && nominal {
                     m = self.event_frame(c, rel).unwrap_or(m);
                 }
-                if m == Modality::Asserted && self.unanchored_event(c, rel, nominal) {
+                if m == Modality::Asserted && self.unanchored_event(c, rel) {
                     m = Modality::Reported;
                 }
                 if m == Modality::Asserted
@@ -2147,9 +2142,6 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     .or_else(|| self.sentence_topic(c).map(|t| vec![t]))
                     .unwrap_or_default(),
             };
-            if selves.is_empty() {
-                self.emit_all(&[], rel, &partners, m, c);
-            }
             self.emit_all(&selves, rel, &partners, m, c);
             return;
         }
