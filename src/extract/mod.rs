@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     article::Article,
-    lexicon::Lexicon,
+    lexicon::{Lexicon, Payload, Via},
     normalize::normalize,
     schema::{ActorType, Modality, Relation},
 };
@@ -93,13 +93,14 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
     let norm = normalize(&article.text);
     let mut cast = Cast::new(lex);
     cast.year = article_year(article);
+    let sents = scan_sentences(&norm.text, lex);
+    cast.survey(&norm.text, &sents);
     let mut out = Vec::new();
     // (byte offset, its character offset) of the last citation.
     let mut counted = (0usize, 0usize);
-    for (si, sr) in scan::sentences(&norm.text).into_iter().enumerate() {
-        let toks = scan::tokens(&norm.text, sr);
-        let items = scan::items(&norm.text, &toks, &lex.gazetteer);
-        let raws = rules::sentence(&norm.text, &items, lex, &mut cast);
+    for (si, (sr, items)) in sents.iter().enumerate() {
+        let (sr, items) = (*sr, items.as_slice());
+        let raws = rules::sentence(&norm.text, items, lex, &mut cast);
         if raws.is_empty() {
             continue;
         }
@@ -158,10 +159,12 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
 pub fn explain(article: &Article, lex: &Lexicon) -> String {
     let norm = normalize(&article.text);
     let mut cast = Cast::new(lex);
+    cast.year = article_year(article);
+    let sents = scan_sentences(&norm.text, lex);
+    cast.survey(&norm.text, &sents);
     let mut out = String::new();
-    for (si, sr) in scan::sentences(&norm.text).into_iter().enumerate() {
-        let toks = scan::tokens(&norm.text, sr);
-        let items = scan::items(&norm.text, &toks, &lex.gazetteer);
+    for (si, (sr, items)) in sents.iter().enumerate() {
+        let (sr, items) = (*sr, items.as_slice());
         out += &format!("sentence {si}: {}\n", &norm.text[sr.start..sr.end]);
         let mut probe = Cast {
             lex,
@@ -172,6 +175,7 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
             topic: cast.topic.clone(),
             year: cast.year,
             organs: cast.organs.clone(),
+            heads: cast.heads.clone(),
         };
         out += &rules::describe(&norm.text, &items, lex, &mut probe);
         for r in rules::sentence(&norm.text, &items, lex, &mut cast) {
@@ -187,6 +191,19 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
         }
     }
     out
+}
+
+/// Every sentence of the normalized text with its lexicon items: the rules
+/// read them in order, but the article's survey reads them all first.
+fn scan_sentences(text: &str, lex: &Lexicon) -> Vec<(scan::Range, Vec<scan::Item>)> {
+    scan::sentences(text)
+        .into_iter()
+        .map(|sr| {
+            let toks = scan::tokens(text, sr);
+            let items = scan::items(text, &toks, &lex.gazetteer);
+            (sr, items)
+        })
+        .collect()
 }
 
 fn article_year(a: &Article) -> Option<u32> {
@@ -234,6 +251,10 @@ pub struct Cast<'l> {
     year: Option<u32>,
     /// Organs the article tied to a state («النظام السوري»), by generic id.
     organs: BTreeMap<u32, ActorInfo>,
+    /// Head nouns of the bodies the article names («المقاومة» of
+    /// «المقاومة الشعبية», «تنظيم» of «تنظيم داعش»), without the article,
+    /// with the one body each stands for; `None` when it names two.
+    heads: BTreeMap<String, Option<ActorInfo>>,
 }
 
 impl<'l> Cast<'l> {
@@ -247,7 +268,143 @@ impl<'l> Cast<'l> {
             topic: None,
             year: None,
             organs: BTreeMap::new(),
+            heads: BTreeMap::new(),
         }
+    }
+
+    /// Reads the whole article before its rules run, for what a short form
+    /// may refer to before or after the full one: the body each head noun
+    /// stands for, the state each organ is tied to («قوات النظام» before
+    /// «نظام الأسد»), and the state «النظام» alone means when the article
+    /// never ties it (the state it names most).
+    fn survey(&mut self, text: &str, sents: &[(scan::Range, Vec<scan::Item>)]) {
+        let mut states: BTreeMap<u32, usize> = BTreeMap::new();
+        for (_, items) in sents {
+            for (k, it) in items.iter().enumerate() {
+                let Some(a) = self.actor_at(it) else {
+                    if let Some(g) = self.organ_at(it) {
+                        if let Some(st) = items.get(k + 1).and_then(|n| self.tie_of(n)) {
+                            self.organs.entry(g).or_insert(st);
+                        }
+                    }
+                    continue;
+                };
+                let actor = self.known(a.0);
+                if actor.kind == ActorType::State {
+                    *states.entry(a.0).or_default() += 1;
+                }
+                if a.1 != Via::Name
+                    || !matches!(actor.kind, ActorType::Group | ActorType::Organization)
+                {
+                    continue;
+                }
+                let Some((first, _)) = it.stem(text).split_once(' ') else {
+                    continue;
+                };
+                let head = first.strip_prefix("ال").unwrap_or(first);
+                if !self.is_head(head) {
+                    continue;
+                }
+                match self.heads.get(head) {
+                    None => {
+                        self.heads.insert(head.to_string(), Some(actor));
+                    }
+                    Some(Some(b)) if b.id != actor.id => {
+                        self.heads.insert(head.to_string(), None);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let regime = self.lex.actor_index("regime");
+        if let Some(r) = regime.filter(|r| !self.organs.contains_key(r)) {
+            let mut counts: Vec<(usize, u32)> = states.into_iter().map(|(s, c)| (c, s)).collect();
+            counts.sort_unstable_by(|a, b| b.cmp(a));
+            match counts.as_slice() {
+                [(c, s), rest @ ..] if *c >= 2 && rest.first().is_none_or(|n| n.0 < *c) => {
+                    let st = self.known(*s);
+                    self.organs.insert(r, st);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The gazetteer actor an item names, and how.
+    fn actor_at(&self, it: &scan::Item) -> Option<(u32, Via)> {
+        let scan::Kind::Hit(f) = it.kind else {
+            return None;
+        };
+        self.lex
+            .gazetteer
+            .payloads(f)
+            .iter()
+            .find_map(|p| match *p {
+                Payload::Actor { actor, via } => Some((actor, via)),
+                _ => None,
+            })
+    }
+
+    /// The generic node of a state organ (not a group) an item names.
+    fn organ_at(&self, it: &scan::Item) -> Option<u32> {
+        let scan::Kind::Hit(f) = it.kind else {
+            return None;
+        };
+        self.lex
+            .gazetteer
+            .payloads(f)
+            .iter()
+            .find_map(|p| match *p {
+                Payload::Organ {
+                    actor,
+                    group: false,
+                } => Some(actor),
+                _ => None,
+            })
+    }
+
+    /// The state an item right after an organ makes it: a state's name or
+    /// nisba, or a person of that state («نظام الأسد»).
+    fn tie_of(&self, it: &scan::Item) -> Option<ActorInfo> {
+        let (a, _) = self.actor_at(it)?;
+        let a = self.known(a);
+        match a.kind {
+            ActorType::State | ActorType::Person => self.state_of(&a),
+            _ => None,
+        }
+    }
+
+    /// Whether a word (without the article) heads the names of bodies and
+    /// stands for one of them alone: an organ or group noun of the lexicon
+    /// («مقاومة»، «جيش») or a noun that names kinds of bodies.
+    fn is_head(&self, w: &str) -> bool {
+        const HEADS: &[&str] = &[
+            "تنظيم",
+            "حركه",
+            "جماعه",
+            "تحالف",
+            "حزب",
+            "جبهه",
+            "لواء",
+            "فصيل",
+            "ائتلاف",
+            "مجلس",
+            "منظمه",
+            "هيئه",
+            "فيلق",
+            "كتائب",
+            "سرايا",
+        ];
+        HEADS.contains(&w)
+            || self.lex.gazetteer.longest_at(w, 0).is_some_and(|h| {
+                h.end == w.len()
+                    && self
+                        .lex
+                        .gazetteer
+                        .payloads(h.form)
+                        .iter()
+                        .any(|p| matches!(p, Payload::Organ { .. }))
+            })
     }
 
     fn known(&self, i: u32) -> ActorInfo {

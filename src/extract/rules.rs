@@ -403,6 +403,29 @@ const WE: &[&str] = &["نحن"];
 const THE_ORG: &[&str] = &["المنظمه", "الحلف", "التحالف"];
 /// «الإقليم», «المنطقة المتنازع عليها»: the place named last.
 const THE_PLACE: &[&str] = &["الاقليم"];
+/// Nouns that name armed units and camps in the construct state, before
+/// their proper name.
+const UNIT_HEADS: &[&str] = &[
+    "لواء",
+    "الويه",
+    "كتيبه",
+    "كتائب",
+    "سرايا",
+    "فيلق",
+    "ميليشيا",
+    "مليشيا",
+    "معسكر",
+    "مخيم",
+    "قاعده",
+];
+crate::word_set!(UNIT_HEADS_SET = UNIT_HEADS);
+const CAMP_HEADS: &[&str] = &["معسكر", "مخيم", "قاعده"];
+/// Nouns that are part of a place's name: «تل الشيخ حسين», «جبل التركمان».
+const HILL_HEADS: &[&str] = &["تل", "تله", "جبل", "وادي", "سهل"];
+crate::word_set!(HILL_HEADS_SET = HILL_HEADS);
+/// Nouns before a town's name: «بلدة كفر داعل», «قرية دوما».
+const TOWN_HEADS: &[&str] = &["مدينه", "بلده", "قريه", "حي", "بلدات", "قري"];
+crate::word_set!(TOWN_HEADS_SET = TOWN_HEADS);
 /// «نظيره»: a person holding the same office elsewhere.
 const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظراءه", "نظرايه"];
 
@@ -565,7 +588,20 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         }
                     }
                     let main = ps.iter().find_map(|p| match *p {
-                        Payload::Actor { actor, via } => Some(Mean::Actor(cast.known(actor), via)),
+                        Payload::Actor { actor, via } => {
+                            let a = cast.known(actor);
+                            // «السورية» is the nisba, not «سورية» the state
+                            // with an article no state name takes.
+                            let via = if via == Via::Name
+                                && a.kind == ActorType::State
+                                && it.prefix.ends_with("ال")
+                            {
+                                Via::Nisba
+                            } else {
+                                via
+                            };
+                            Some(Mean::Actor(a, via))
+                        }
                         _ => None,
                     });
                     let main = main.or_else(|| {
@@ -613,6 +649,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         if closed_class(w, &["كلا"]).is_some() {
             return Mean::Word;
+        }
+        // «التنظيم» where the article names «تنظيم داعش».
+        if !cast.heads.is_empty() {
+            let body = splits.iter().find_map(|&(p, rest)| {
+                if !(p.ends_with("ال") || p.ends_with("لل")) {
+                    return None;
+                }
+                cast.heads.get(rest).cloned().flatten()
+            });
+            if let Some(a) = body {
+                return Mean::Actor(a, Via::Name);
+            }
         }
         if let Some(a) = self.person_alias(w, cast) {
             return Mean::Actor(a, Via::Name);
@@ -713,6 +761,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let n = self.items.len();
         let mut i = 0;
         while i < n {
+            if let Some((a, end)) = self.unit_name(i) {
+                self.push_phrase(vec![a], i, end - 1, false);
+                i = end;
+                continue;
+            }
             match self.means[i].clone() {
                 Mean::Role { relation, plural } => {
                     i = self.role_phrase(i, Some(relation), plural, cast);
@@ -926,6 +979,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     }
                     break;
                 }
+                // «المقاومة والجيش لهجوم الحوثيين»: a new conjunct or a
+                // cue ends the organ's phrase.
+                // («قوات الاحتلال الإسرائيلي» goes on through its noun).
+                _ if self.items[j].prefix.starts_with('و')
+                    || self.cues[j].iter().any(|&(_, _, nominal)| {
+                        self.items[j].has_prep()
+                            || !(nominal || self.items[j].prefix.ends_with("ال"))
+                    }) =>
+                {
+                    break;
+                }
                 Mean::Organ(..) => {}
                 Mean::Word if !STOPWORDS_SET.contains(self.word(j)) => words += 1,
                 _ => break,
@@ -945,9 +1009,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
         }
         // «النظام» after «النظام السوري»: the organ the article already
-        // tied to a state.
-        if let Some(st) = cast.organs.get(&g).cloned().filter(|_| !group) {
-            self.push_phrase(vec![st], i, i, false);
+        // tied to a state; «طيران النظام»: the inner organ's.
+        let last = (i + 1..j)
+            .take_while(|&k| matches!(self.means[k], Mean::Organ(..)))
+            .last()
+            .unwrap_or(i);
+        let tied = (i..=last).rev().find_map(|k| match self.means[k] {
+            Mean::Organ(gk, false) if !group || k > i => cast.organs.get(&gk).cloned(),
+            _ => None,
+        });
+        if let Some(st) = tied {
+            self.push_phrase(vec![st], i, last, false);
+            return last + 1;
+        }
+        // «المقاومة» where the article names «المقاومة الشعبية».
+        if let Some(a) = cast
+            .heads
+            .get(self.items[i].stem(self.text))
+            .cloned()
+            .flatten()
+        {
+            self.push_phrase(vec![a], i, i, false);
             return i + 1;
         }
         let generic = cast.known(g);
@@ -1210,6 +1292,69 @@ impl<'a, 'l> Sentence<'a, 'l> {
         end
     }
 
+    /// A body the gazetteer lacks, named by a unit or camp noun in the
+    /// construct state and a definite name: «لواء اليرموك», «معسكر المنار»
+    /// (but not «اللواء» the rank, nor «لواء المشاة», an ordinary word).
+    fn unit_name(&self, i: usize) -> Option<(ActorInfo, usize)> {
+        let it = &self.items[i];
+        if !matches!(self.means[i], Mean::Word | Mean::Role { .. }) || it.prefix.ends_with("ال") {
+            return None;
+        }
+        let w = self.word(i);
+        let construct = |(p, _): &(&str, &str)| !p.ends_with("ال") && !p.ends_with("لل");
+        // Unit nouns and named hills keep their noun in the name («لواء
+        // اليرموك», «تل الشيخ حسين»); town nouns do not («بلدة كفر داعل»
+        // is «كفر داعل»).
+        let (kind, keep, definite, most) =
+            if let Some((_, head)) = UNIT_HEADS_SET.find(w).filter(construct) {
+                let kind = if CAMP_HEADS.contains(&head) {
+                    ActorType::Place
+                } else {
+                    ActorType::Group
+                };
+                (kind, Some(head), true, 2)
+            } else if let Some((_, head)) = HILL_HEADS_SET.find(w).filter(construct) {
+                (ActorType::Place, Some(head), false, 3)
+            } else if TOWN_HEADS_SET.find(w).filter(construct).is_some() {
+                (ActorType::Place, None, false, 2)
+            } else {
+                return None;
+            };
+        let name_word = |k: usize, first: bool| {
+            let w = self.word(k);
+            let n = w.chars().count();
+            matches!(self.means[k], Mean::Word)
+                && self.cues[k].is_empty()
+                && self.modals[k].is_none()
+                && (!first || !definite || w.starts_with("ال"))
+                && (n >= 4 || (!first && n >= 3))
+                && !STOPWORDS_SET.contains(w)
+                && !DIRECTIONS_SET.contains(w)
+                && !is_place_noun(w)
+                && !self.lex.is_common(w)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        };
+        let mut end = i + 1;
+        while end < self.items.len() && end <= i + most && name_word(end, end == i + 1) {
+            end += 1;
+        }
+        if end == i + 1 {
+            return None;
+        }
+        let label = keep
+            .into_iter()
+            .chain((i + 1..end).map(|k| self.word(k)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let info = ActorInfo {
+            id: transliterate(&label),
+            label,
+            kind,
+            country: None,
+        };
+        Some((info, end))
+    }
+
     /// A name the gazetteer lacks, after a title: up to three plain words.
     fn new_person(&self, j: usize, conj: bool) -> (Option<ActorInfo>, usize) {
         let n = self.items.len();
@@ -1424,6 +1569,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 return None;
             }
             if matches!(self.means[k], Mean::Punct(',')) && k + 1 != c && self.opens_clause(k + 1) {
+                return None;
+            }
+            // «إلى ذلك، شنت ...», often written without its comma: a new
+            // report starts.
+            if k > 0
+                && matches!(self.means[k], Mean::Word)
+                && self.word(k) == "ذلك"
+                && closed_class(self.word(k - 1), &["الي", "غضون", "اثر", "عقب", "جانب"]).is_some()
+            {
                 return None;
             }
             if let Some(p) = self.phrase_at[k] {
