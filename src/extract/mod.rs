@@ -177,8 +177,8 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
             organs: cast.organs.clone(),
             heads: cast.heads.clone(),
         };
-        out += &rules::describe(&norm.text, &items, lex, &mut probe);
-        for r in rules::sentence(&norm.text, &items, lex, &mut cast) {
+        out += &rules::describe(&norm.text, items, lex, &mut probe);
+        for r in rules::sentence(&norm.text, items, lex, &mut cast) {
             let id = |a: &Option<ActorInfo>| a.as_ref().map(|a| a.id.clone()).unwrap_or_default();
             out += &format!(
                 "  => {} {} {} [{}] cue#{}\n",

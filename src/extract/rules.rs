@@ -403,6 +403,62 @@ const WE: &[&str] = &["نحن"];
 const THE_ORG: &[&str] = &["المنظمه", "الحلف", "التحالف"];
 /// «الإقليم», «المنطقة المتنازع عليها»: the place named last.
 const THE_PLACE: &[&str] = &["الاقليم"];
+/// Nouns whose genitive names a kind of act, not one act.
+const KINDS_OF_ACTS: &[&str] = &[
+    "قضيه",
+    "قضايا",
+    "جرائم",
+    "حوادث",
+    "قائمه",
+    "ملف",
+    "مسلسل",
+    "سياسه",
+    "موجه",
+    "ظاهره",
+    "اعمال",
+];
+/// Number words that count the people a noun's genitive names.
+const QUANTITIES: &[&str] = &[
+    "اثنين",
+    "اثنان",
+    "ثلاث",
+    "ثلاثه",
+    "اربع",
+    "اربعه",
+    "خمس",
+    "خمسه",
+    "ست",
+    "سته",
+    "سبع",
+    "سبعه",
+    "ثماني",
+    "ثمانيه",
+    "ثمان",
+    "تسع",
+    "تسعه",
+    "عشر",
+    "عشره",
+    "عشرات",
+    "مئات",
+    "الاف",
+    "عشرين",
+    "عشرون",
+    "ثلاثين",
+    "اربعين",
+    "خمسين",
+    "مائه",
+    "مئه",
+    "نحو",
+    "حوالي",
+    "قرابه",
+    "عدد",
+    "عده",
+    "بضعه",
+    "بضع",
+    "احد",
+    "احدي",
+];
+crate::word_set!(QUANTITIES_SET = QUANTITIES);
 /// Nouns that name armed units and camps in the construct state, before
 /// their proper name.
 const UNIT_HEADS: &[&str] = &[
@@ -484,6 +540,8 @@ struct Sentence<'a, 'l> {
     modals: Vec<Option<Modality>>,
     /// Items that anchor an event (casualties, scene, source).
     anchors: Vec<usize>,
+    /// Items that block the cue inside them (metaphors, idioms).
+    blocks: Vec<usize>,
     /// Whether the lexicon defines anchors at all.
     has_anchors: bool,
     phrases: Vec<Phrase>,
@@ -553,6 +611,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             cues: vec![Vec::new(); items.len()],
             modals: vec![None; items.len()],
             anchors: Vec::new(),
+            blocks: Vec::new(),
             has_anchors: lex.has_anchors(),
             phrases: Vec::new(),
             phrase_at: vec![None; items.len()],
@@ -584,6 +643,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                             } => self.cues[i].push((relation, frame, nominal)),
                             Payload::Modal(m) => self.modals[i] = Some(m),
                             Payload::Anchor => self.anchors.push(i),
+                            Payload::Block => self.blocks.push(i),
                             _ => {}
                         }
                     }
@@ -1792,6 +1852,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if self.cues[c].is_empty() || self.phrase_at[c].is_some() {
                 continue;
             }
+            // «يشن هجوماً قاسياً على»: a light verb whose noun is a
+            // metaphor names no event either.
+            if self
+                .blocks
+                .iter()
+                .any(|&b| b > c && b <= c + 4 && (c + 1..b).all(|k| self.cues[k].is_empty()))
+            {
+                continue;
+            }
             let cues = self.cues[c].clone();
             for (rel, frame, lexical_noun) in cues {
                 let nominal = self.nominal(c, lexical_noun);
@@ -1818,6 +1887,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
                 if m == Modality::Asserted && matches!(rel, Relation::Assault | Relation::Coerce) {
                     m = self.background_or_purpose(c, nominal).unwrap_or(m);
+                }
+                if m == Modality::Asserted
+                    && matches!(
+                        rel,
+                        Relation::Assault | Relation::Coerce | Relation::Protest
+                    )
+                {
+                    m = self.irrealis(c, nominal).unwrap_or(m);
                 }
                 match frame {
                     Frame::Mutual => self.mutual(c, rel, before, m, nominal),
@@ -1956,7 +2033,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
             genitive_patient = true;
         } else if let Some(&p) = rest.first() {
             let ph = &self.phrases[p];
-            if ph.prep.is_none() && ph.first == c + 1 {
+            // «مقتل ثمانية أشخاص», «إصابة 40 آخرين»: a count may stand
+            // between the noun and its genitive.
+            if ph.prep.is_none() && (c + 1..ph.first).all(|k| self.is_quantity(k)) {
                 // A genitive is the agent when a patient follows with a
                 // preposition («دعم تركيا لأذربيجان»), or for requests and
                 // such; for attacks and arrests it is the patient
@@ -2007,6 +2086,44 @@ impl<'a, 'l> Sentence<'a, 'l> {
             *accused = objs.first().cloned();
         }
         self.emit_all(&subj, rel, &objs, m, c);
+    }
+
+    /// A count: digits or a number word («ثمانية», «عشرات», «نحو»).
+    fn is_quantity(&self, k: usize) -> bool {
+        matches!(self.means[k], Mean::Word) && {
+            let w = self.word(k);
+            w.bytes().all(|b| b.is_ascii_digit()) || QUANTITIES_SET.find(w).is_some()
+        }
+    }
+
+    /// A present verb after «أن» is a subjunctive (to do, not did): «أن
+    /// يتم قصفها», «تخشى أن تهاجم»; and a noun that names a kind of act
+    /// («قضية خطف», «جرائم قتل», «قائمة اغتيالات») is no event.
+    fn irrealis(&self, c: usize, nominal: bool) -> Option<Modality> {
+        let plain = |k: usize| matches!(self.means[k], Mean::Word);
+        if nominal {
+            // «الهجوم», «المظاهرات», «احتجاجهم»: a definite event noun
+            // points back to an event already known, it does not report one.
+            let it = &self.items[c];
+            let tail = &self.text[it.range.end - it.suffix_len..it.range.end];
+            let possessed = ["ها", "هم", "هما", "هن", "نا", "كم"]
+                .iter()
+                .any(|p| tail.ends_with(p));
+            let definite =
+                (it.prefix.contains("ال") || possessed) && !it.stem(self.text).contains(' ');
+            let kind =
+                c > 0 && plain(c - 1) && closed_class(self.word(c - 1), KINDS_OF_ACTS).is_some();
+            return (kind || definite).then_some(Modality::Reported);
+        }
+        let w = self.items[c].stem(self.text);
+        let present = w.starts_with(['ي', 'ت', 'ن']) && self.items[c].prefix.is_empty();
+        let subjunctive = |k: usize| plain(k) && matches!(self.word(k), "ان" | "لكي" | "كي");
+        let after_an = c > 0 && present && subjunctive(c - 1);
+        let after_an_yatim = c > 1
+            && plain(c - 1)
+            && matches!(self.word(c - 1), "يتم" | "تتم")
+            && subjunctive(c - 2);
+        (after_an || after_an_yatim).then_some(Modality::Hypothetical)
     }
 
     /// The subject of a plain verb right before a noun cue: «قدمت
@@ -2405,6 +2522,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
         } else {
             subj
         };
+        let scene;
+        let obj = if obj.is_empty() && rel == Relation::Assault {
+            scene = self.scene_after(c, subj);
+            scene.as_slice()
+        } else {
+            obj
+        };
         match (subj.is_empty(), obj.is_empty()) {
             (true, true) => {}
             (true, false) => obj
@@ -2421,6 +2545,39 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
             }
         }
+    }
+
+    /// Where an attack with no named target struck: «هجوم انتحاري في
+    /// تلعفر», «انفجرت سيارة مفخخة قرب مقر … في بغداد». The place (or the
+    /// state its capital names) is the target, as event coders code it.
+    fn scene_after(&self, c: usize, subj: &[ActorInfo]) -> Vec<ActorInfo> {
+        let mut k = c + 1;
+        while k < self.items.len() && k <= c + 14 {
+            if matches!(
+                self.means[k],
+                Mean::Boundary | Mean::Relative | Mean::Punct('.' | ':' | '?' | '!' | ',')
+            ) {
+                break;
+            }
+            if let Some(p) = self.phrase_at[k] {
+                let ph = &self.phrases[p];
+                let places = ph
+                    .actors
+                    .iter()
+                    .all(|a| matches!(a.kind, ActorType::Place | ActorType::State));
+                if matches!(ph.prep, Some("في" | "قرب" | "داخل" | "عند"))
+                    && places
+                    && !ph.adjectival
+                    && !ph.actors.iter().any(|a| subj.iter().any(|s| s.id == a.id))
+                {
+                    return ph.actors.clone();
+                }
+                k = ph.last + 1;
+                continue;
+            }
+            k += 1;
+        }
+        Vec::new()
     }
 
     fn emit_pairs(&mut self, g: &[ActorInfo], rel: Relation, m: Modality, c: usize) {
