@@ -193,6 +193,27 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
     out
 }
 
+/// State organs that, named alone, are the article's home state's: its
+/// army, police, government («قوات حفظ السلام» or «الوفد» are not).
+const HOME_ORGANS: &[&str] = &[
+    "regime",
+    "army",
+    "armed_forces",
+    "security_forces",
+    "police",
+    "air_force",
+    "navy",
+    "special_forces",
+    "republican_guard",
+    "national_guard",
+    "government",
+    "authorities",
+    "presidency",
+    "interior_ministry",
+    "defence_ministry",
+    "judiciary",
+];
+
 /// Every sentence of the normalized text with its lexicon items: the rules
 /// read them in order, but the article's survey reads them all first.
 fn scan_sentences(text: &str, lex: &Lexicon) -> Vec<(scan::Range, Vec<scan::Item>)> {
@@ -290,8 +311,17 @@ impl<'l> Cast<'l> {
                     continue;
                 };
                 let actor = self.known(a.0);
-                if actor.kind == ActorType::State {
-                    *states.entry(a.0).or_default() += 1;
+                // Where the events happen counts with who is named.
+                let home = match actor.kind {
+                    ActorType::State => Some(a.0),
+                    ActorType::Place => actor
+                        .country
+                        .as_deref()
+                        .and_then(|c| self.lex.actor_index(c)),
+                    _ => None,
+                };
+                if let Some(h) = home {
+                    *states.entry(h).or_default() += 1;
                 }
                 if a.1 != Via::Name
                     || !matches!(actor.kind, ActorType::Group | ActorType::Organization)
@@ -316,16 +346,22 @@ impl<'l> Cast<'l> {
                 }
             }
         }
-        let regime = self.lex.actor_index("regime");
-        if let Some(r) = regime.filter(|r| !self.organs.contains_key(r)) {
-            let mut counts: Vec<(usize, u32)> = states.into_iter().map(|(s, c)| (c, s)).collect();
-            counts.sort_unstable_by(|a, b| b.cmp(a));
-            match counts.as_slice() {
-                [(c, s), rest @ ..] if *c >= 2 && rest.first().is_none_or(|n| n.0 < *c) => {
-                    let st = self.known(*s);
-                    self.organs.insert(r, st);
+        // «النظام», «الجيش», «الشرطة» alone, in an article about one
+        // state, are that state's; with no clear home state they stay
+        // generic.
+        let mut counts: Vec<(usize, u32)> = states.into_iter().map(|(s, c)| (c, s)).collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        let home = match counts.as_slice() {
+            [(c, s), rest @ ..] if *c >= 2 && rest.first().is_none_or(|n| n.0 < *c) => {
+                Some(self.known(*s))
+            }
+            _ => None,
+        };
+        if let Some(home) = home {
+            for id in HOME_ORGANS {
+                if let Some(g) = self.lex.actor_index(id) {
+                    self.organs.entry(g).or_insert_with(|| home.clone());
                 }
-                _ => {}
             }
         }
     }

@@ -403,6 +403,54 @@ const WE: &[&str] = &["نحن"];
 const THE_ORG: &[&str] = &["المنظمه", "الحلف", "التحالف"];
 /// «الإقليم», «المنطقة المتنازع عليها»: the place named last.
 const THE_PLACE: &[&str] = &["الاقليم"];
+/// What an actor holds, standing for it after a preposition: «على مواقع
+/// المقاومة», «قرب مقر الحكومة».
+const HOLDINGS: &[&str] = &[
+    "مواقع",
+    "موقع",
+    "مقر",
+    "مقرات",
+    "مراكز",
+    "مركز",
+    "معاقل",
+    "تمركزات",
+    "ثكنات",
+    "مخازن",
+    "قواعد",
+    "اهداف",
+    "دوريه",
+    "دوريات",
+    "قوافل",
+    "قافله",
+    "صفوف",
+];
+crate::word_set!(HOLDINGS_SET = HOLDINGS);
+/// Verbs of saying that open a clause with its speaker.
+const SPEECH_VERBS: &[&str] = &[
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "اعلن",
+    "اعلنت",
+    "اضاف",
+    "اضافت",
+    "اوضح",
+    "اوضحت",
+    "ذكر",
+    "ذكرت",
+    "صرح",
+    "صرحت",
+    "اعتبر",
+    "اعتبرت",
+    "شدد",
+    "شددت",
+    "دعا",
+    "دعت",
+    "اشار",
+    "اشارت",
+];
+crate::word_set!(SPEECH_VERBS_SET = SPEECH_VERBS);
 /// Nouns whose genitive names a kind of act, not one act.
 const KINDS_OF_ACTS: &[&str] = &[
     "قضيه",
@@ -683,6 +731,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
 
     fn closed_word(&self, i: usize, cast: &Cast<'_>) -> Mean {
         let w = self.word(i);
+        // «الموالين لصالح» in an article about Ali Abdullah Saleh is «ل»
+        // and his name, not «لصالح» (in favour of).
+        if let Some(a) = w.strip_prefix('ل').and_then(|rest| cast.aliases.get(rest)) {
+            return Mean::Actor(a.clone(), Via::Name);
+        }
         if let Some(p) = PREPS.iter().find(|p| **p == w) {
             return Mean::Prep(p);
         }
@@ -789,6 +842,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 Mean::Prep(p) => return Some(p),
                 Mean::TopicPrep => return Some("topic"),
                 Mean::Word if j + 1 == first && is_place_noun(self.word(j)) => continue,
+                // «على مواقع المقاومة»: the positions of an actor stand for it.
+                Mean::Word if j + 1 == first && HOLDINGS_SET.find(self.word(j)).is_some() => {
+                    continue;
+                }
                 // «في شمال غرب سوريا»
                 Mean::Word if DIRECTIONS_SET.contains(self.word(j)) => continue,
                 Mean::Word if closed_class(self.word(j), &["كل"]).is_some() => continue,
@@ -1186,10 +1243,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         inner = true;
                         j += 1;
                     } else if governor.is_some()
-                        && let Some(h) = (j..n.min(j + 4)).find(|&k| {
-                            matches!(self.means[k], Mean::Word)
-                                && HONORIFICS_SET.find(self.word(k)).is_some()
-                        })
+                        && let Some(h) = (j..n.min(j + 4)).find(|&k| self.honorific(k))
                     {
                         // «الباسيج الإيرانية شبه الحكومية الجنرال …»
                         j = h;
@@ -1217,6 +1271,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if rel == Relation::LeaderOf && inner {
             rel = Relation::OfficialOf;
         }
+        // «قائد قوات الباسيج»: the commander of a body named for itself (not
+        // of a state's forces) leads it.
+        if role_form.starts_with("قايد")
+            && governor
+                .as_ref()
+                .is_some_and(|g| matches!(g.kind, ActorType::Group | ActorType::Organization))
+        {
+            rel = Relation::LeaderOf;
+        }
         if j < n && matches!(self.means[j], Mean::Punct(',' | '-' | ':')) {
             j += 1;
         }
@@ -1225,10 +1288,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut gov = governor.clone();
         loop {
             // Honorifics before a name: «الجنرال غلام حسين», «آية الله صادق».
-            while j < n
-                && matches!(self.means[j], Mean::Word)
-                && HONORIFICS_SET.find(self.word(j)).is_some()
-            {
+            while j < n && self.honorific(j) {
                 j += 1;
                 // «د.نبيل العربي»
                 if j < n && matches!(self.means[j], Mean::Punct('.')) {
@@ -1301,6 +1361,32 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
         }
         let end = j.max(i + 1);
+        // «وأكد مرتضى صنوبري القائم بأعمال سفارة إيران»: a name the
+        // gazetteer lacks, right before the title it holds.
+        if persons.is_empty() && known_rel && governor.is_some() {
+            if let Some((p, first)) = self.name_before(i) {
+                let g = governor.clone().filter(|g| g.id != p.id);
+                let words: Vec<String> = self.text
+                    [self.items[first].form_start..self.items[i - 1].range.end]
+                    .split(' ')
+                    .map(String::from)
+                    .collect();
+                cast.remember_person(&p, &words);
+                if let Some(g) = g {
+                    cast.roles
+                        .insert((rel, format!("{role_form}|{}", g.id)), p.clone());
+                    self.out.push(Raw {
+                        subject: Some(p.clone()),
+                        relation: rel,
+                        object: Some(g),
+                        modality: Modality::Asserted,
+                        cue: i,
+                    });
+                }
+                self.push_phrase(vec![p], first, end - 1, false);
+                return end;
+            }
+        }
         if persons.is_empty() {
             // A title with no name: the person the article gave that title,
             // or else the state itself speaks.
@@ -1387,15 +1473,29 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 && self.cues[k].is_empty()
                 && self.modals[k].is_none()
                 && (!first || !definite || w.starts_with("ال"))
-                && (n >= 4 || (!first && n >= 3))
+                && (n >= 4 || ((!first || keep.is_none()) && n >= 3))
                 && !STOPWORDS_SET.contains(w)
                 && !DIRECTIONS_SET.contains(w)
                 && !is_place_noun(w)
                 && !self.lex.is_common(w)
                 && !w.chars().any(|c| c.is_ascii_digit())
         };
+        // After the first word: no conjunct («السويداء والقرى»), no
+        // preposition («بالتزامن»), no adjective («جنديرس الاستراتيجية»).
+        let more = |k: usize| {
+            let w = self.word(k);
+            let first_definite = self.word(i + 1).starts_with("ال");
+            !w.starts_with('و')
+                && !w.starts_with('ب')
+                && !(w.starts_with("ال")
+                    && (w.ends_with("يه") || !first_definite || keep.is_none()))
+        };
         let mut end = i + 1;
-        while end < self.items.len() && end <= i + most && name_word(end, end == i + 1) {
+        while end < self.items.len()
+            && end <= i + most
+            && name_word(end, end == i + 1)
+            && (end == i + 1 || more(end))
+        {
             end += 1;
         }
         if end == i + 1 {
@@ -1415,6 +1515,58 @@ impl<'a, 'l> Sentence<'a, 'l> {
         Some((info, end))
     }
 
+    /// Two or three plain words before a title, after a speech verb, a
+    /// punctuation mark or the sentence start: the name of the title's
+    /// holder, written first.
+    fn name_before(&self, i: usize) -> Option<(ActorInfo, usize)> {
+        let plain = |k: usize| {
+            let w = self.word(k);
+            matches!(self.means[k], Mean::Word)
+                && self.phrase_at[k].is_none()
+                && self.cues[k].is_empty()
+                && self.modals[k].is_none()
+                && w.chars().count() >= 3
+                && !w.starts_with("ال")
+                && !STOPWORDS_SET.contains(w)
+                && name_shaped(w, false)
+                && !self.lex.is_common(w)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        };
+        let mut first = i;
+        while first > 0 && i - first < 3 && plain(first - 1) {
+            first -= 1;
+        }
+        let words: Vec<&str> = (first..i).map(|k| self.word(k)).collect();
+        if i - first < 2 || !name_shaped(words[0], true) || accusative_pair(&words) {
+            return None;
+        }
+        let opens = first == 0
+            || matches!(self.means[first - 1], Mean::Punct(_))
+            || (matches!(self.means[first - 1], Mean::Word)
+                && SPEECH_VERBS_SET.find(self.word(first - 1)).is_some());
+        if !opens {
+            return None;
+        }
+        let label = (first..i)
+            .map(|k| self.word(k))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let info = ActorInfo {
+            id: transliterate(&label),
+            label,
+            kind: ActorType::Person,
+            country: None,
+        };
+        Some((info, first))
+    }
+
+    /// A rank or honorific before a name («الجنرال», «الدكتور»), which
+    /// the roles lexicon may also list as a title of its own.
+    fn honorific(&self, k: usize) -> bool {
+        matches!(self.means[k], Mean::Word | Mean::Role { .. })
+            && HONORIFICS_SET.find(self.word(k)).is_some()
+    }
+
     /// A name the gazetteer lacks, after a title: up to three plain words.
     fn new_person(&self, j: usize, conj: bool) -> (Option<ActorInfo>, usize) {
         let n = self.items.len();
@@ -1432,6 +1584,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
             }
             let bad = STOPWORDS_SET.contains(w)
+                || !name_shaped(w, words.is_empty())
                 || self.lex.is_common(w)
                 || (w.starts_with(['ب', 'ل', 'و', 'ف', 'ك']) && self.lex.is_common(&w[2..]))
                 || w.starts_with("بال")
@@ -1449,7 +1602,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         || is_place_noun(w)))
                 || (!words.is_empty()
                     && (w.starts_with('و') || w.starts_with("ب"))
-                    && w.chars().count() <= 4);
+                    && w.chars().count() <= 4
+                    && {
+                        // «وهو», «بها», «وقال»: a clitic on a word; «برور»
+                        // is a name.
+                        let rest = &w[2..];
+                        STOPWORDS_SET.contains(rest)
+                            || self.lex.is_common(rest)
+                            || rest.chars().count() <= 2
+                    });
             if bad {
                 break;
             }
@@ -1468,7 +1629,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             && !words[0].starts_with("ال")
             && k < n
             && !matches!(self.means[k], Mean::Actor(..));
-        if words.is_empty() || (words.len() == 1 && !single_ok) {
+        if words.is_empty() || (words.len() == 1 && !single_ok) || accusative_pair(&words) {
             return (None, j);
         }
         let label = words.join(" ");
@@ -1496,12 +1657,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     .phrases
                     .get(k + 1)
                     .is_some_and(|c| self.items[c.first].prefix.starts_with('و'));
+            // States, bodies and groups coordinate («حزب الله والنظام»,
+            // «المقاومة والجيش»); persons and places only with their kind.
+            let body = |k: ActorType| {
+                matches!(
+                    k,
+                    ActorType::State | ActorType::Organization | ActorType::Group
+                )
+            };
             let same_kind = a.actors[0].kind == b.actors[0].kind
-                || matches!(
-                    (a.actors[0].kind, b.actors[0].kind),
-                    (ActorType::State, ActorType::Organization)
-                        | (ActorType::Organization, ActorType::State)
-                );
+                || (body(a.actors[0].kind) && body(b.actors[0].kind));
             let same_prep =
                 b.prep.is_none() || b.prep == a.prep || self.items[b.first].prefix == "و";
             if (conj || comma_conj) && same_kind && same_prep && !a.adjectival && !b.adjectival {
@@ -1607,6 +1772,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if c > 0 && matches!(self.means[c - 1], Mean::Relative) && resumptive {
             return None;
         }
+        // «لهجمات شنها الحوثيون»: the same clause after an indefinite noun,
+        // without the relative pronoun.
+        let w = self.items[c].stem(self.text);
+        let pronoun = self.items[c].suffix_len > 0
+            || (["ها", "هم", "هما"].iter().any(|p| w.ends_with(p)) && w.chars().count() >= 4);
+        if c > 0
+            && pronoun
+            && matches!(self.means[c - 1], Mean::Word)
+            && !self.cues[c - 1].is_empty()
+            && !self.word(c - 1).contains("ال")
+        {
+            return None;
+        }
         let mut k = c;
         let mut steps = 0;
         while k > 0 && steps < 14 {
@@ -1658,7 +1836,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 k = ph.first;
                 continue;
             }
-            if !self.cues[k].is_empty() && self.phrase_at[k].is_none() && k + 1 != c {
+            // Another verb's clause ends the search; a noun or participle
+            // («والموالين لصالح») is part of the subject's phrase.
+            if self.phrase_at[k].is_none()
+                && k + 1 != c
+                && self.cues[k].iter().any(|&(_, _, n)| !self.nominal(k, n))
+            {
                 return None;
             }
         }
@@ -1841,7 +2024,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
             || it.prefix.ends_with("ال")
             || it.prefix.ends_with("لل")
             || it.has_prep()
-            || (c > 0 && matches!(self.means[c - 1], Mean::Prep(_) | Mean::TopicPrep))
+            || (c > 0
+                && matches!(self.means[c - 1], Mean::Prep(_) | Mean::TopicPrep)
+                // «شنوا», «قصفوا»: a plural past verb is never a noun.
+                && !it.stem(self.text).ends_with("وا"))
     }
 
     fn relations(&mut self) {
@@ -1873,6 +2059,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 if m == Modality::Asserted && nominal {
                     m = self.event_frame(c, rel).unwrap_or(m);
                 }
+                if m == Modality::Asserted
+                    && matches!(
+                        rel,
+                        Relation::Assault | Relation::Coerce | Relation::Protest
+                    )
+                {
+                    m = self.irrealis(c, nominal).unwrap_or(m);
+                }
                 if m == Modality::Asserted && self.unanchored_event(c, rel) {
                     m = Modality::Reported;
                 }
@@ -1888,14 +2082,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 if m == Modality::Asserted && matches!(rel, Relation::Assault | Relation::Coerce) {
                     m = self.background_or_purpose(c, nominal).unwrap_or(m);
                 }
-                if m == Modality::Asserted
-                    && matches!(
-                        rel,
-                        Relation::Assault | Relation::Coerce | Relation::Protest
-                    )
-                {
-                    m = self.irrealis(c, nominal).unwrap_or(m);
-                }
+
                 match frame {
                     Frame::Mutual => self.mutual(c, rel, before, m, nominal),
                     Frame::Passive => {
@@ -2758,6 +2945,40 @@ const PLACE_NOUNS: &[&str] = &[
     "مخيم",
 ];
 crate::word_set!(PLACE_NOUNS_SET = PLACE_NOUNS);
+
+/// Whether a word can be part of a name the gazetteer lacks, by its shape:
+/// not a verb («قدموا», «تلعبون»), not a word with a pronoun on it
+/// («اهتمامهم»), not a pronoun, and a first word carries no conjunction
+/// with the article («والوجبات»).
+fn name_shaped(w: &str, first: bool) -> bool {
+    const PRONOUNS: &[&str] = &["انا", "انت", "انتم", "نحن", "هو", "هي", "هم", "هما", "هن"];
+    let n = w.chars().count();
+    let plural_verb = n >= 4
+        && (w.ends_with("وا")
+            || (w.starts_with(['ي', 'ت']) && (w.ends_with("ون") || w.ends_with("ين")) && n >= 5));
+    let possessed = n >= 5
+        && ["هم", "هما", "كم", "هن", "ها"]
+            .iter()
+            .any(|p| w.ends_with(p))
+        || (n >= 5 && w.starts_with(['ي', 'ت', 'ن']) && w.ends_with("نا"));
+    // «والوجبات», «ولطالما», «وابتسم»: a conjunction on a word after a
+    // title begins a new clause; «وليد» and «وائل» keep their و.
+    let conj_article = first
+        && n >= 5
+        && ["وال", "ول", "فال", "وب", "وس", "وا", "وم"]
+            .iter()
+            .any(|p| w.starts_with(p));
+    !(plural_verb || possessed || conj_article || PRONOUNS.contains(&w))
+}
+
+/// Two words in the accusative («ضابطا بارزا», «وعودا انتخابية»): a noun
+/// and its adjective, not a name.
+fn accusative_pair(words: &[&str]) -> bool {
+    words.windows(2).any(|p| {
+        p.iter().all(|w| w.ends_with('ا') && w.chars().count() >= 4)
+            || (p[0].ends_with('ا') && p[0].chars().count() >= 4 && p[1].ends_with("يه"))
+    })
+}
 
 fn is_place_noun(w: &str) -> bool {
     PLACE_NOUNS_SET.find(w).is_some()
