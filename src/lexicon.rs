@@ -233,6 +233,8 @@ struct Builder {
     by_id: HashMap<String, u32>,
     forms: Vec<String>,
     payloads: Vec<Vec<Payload>>,
+    /// Forms only added as a name without its article (see `add_name`).
+    bare: Vec<bool>,
     form_index: HashMap<String, usize>,
     common: rustc_hash::FxHashSet<String>,
     errors: Vec<LineError>,
@@ -318,6 +320,10 @@ impl Builder {
     }
 
     fn add_form(&mut self, form: &str, p: Payload) {
+        self.add_form_as(form, p, false);
+    }
+
+    fn add_form_as(&mut self, form: &str, p: Payload, bare: bool) {
         let f = normalize_form(form);
         if f.chars().count() < 2 {
             return;
@@ -325,21 +331,25 @@ impl Builder {
         let i = *self.form_index.entry(f.clone()).or_insert_with(|| {
             self.forms.push(f);
             self.payloads.push(Vec::new());
+            self.bare.push(bare);
             self.forms.len() - 1
         });
+        self.bare[i] &= bare;
         if !self.payloads[i].contains(&p) {
             self.payloads[i].push(p);
         }
     }
 
     /// Adds a form and, for one written with the article ال, the bare form,
-    /// so «للولايات المتحدة» (ل + ال contracted) still matches.
+    /// so «للولايات المتحدة» (ل + ال contracted) still matches. The bare
+    /// form matches only where the article was absorbed: «فرقة» is not
+    /// ف + «رقة» (Raqqa without its article).
     fn add_name(&mut self, form: &str, p: Payload) {
         self.add_form(form, p);
         let f = normalize_form(form);
         if let Some(rest) = f.strip_prefix("ال") {
             if rest.chars().count() >= 3 {
-                self.add_form(rest, p);
+                self.add_form_as(rest, p, true);
             }
         }
     }
@@ -622,6 +632,7 @@ impl Builder {
                 ac,
                 forms: self.forms,
                 payloads: self.payloads,
+                bare: self.bare,
             },
         })
     }
@@ -695,6 +706,7 @@ pub struct Gazetteer {
     ac: AhoCorasick,
     forms: Vec<String>,
     payloads: Vec<Vec<Payload>>,
+    bare: Vec<bool>,
 }
 
 /// A form found at a position.
@@ -724,6 +736,12 @@ impl Gazetteer {
     /// What a form means.
     pub fn payloads(&self, form: usize) -> &[Payload] {
         &self.payloads[form]
+    }
+
+    /// Whether a form is a name without its article, which stands only
+    /// after «لل» (ل + ال contracted) or the article itself.
+    pub fn needs_article(&self, form: usize) -> bool {
+        self.bare[form]
     }
 
     /// The normalized text of a form.

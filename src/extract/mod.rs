@@ -176,6 +176,7 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
             year: cast.year,
             organs: cast.organs.clone(),
             heads: cast.heads.clone(),
+            pair: cast.pair.clone(),
         };
         out += &rules::describe(&norm.text, items, lex, &mut probe);
         for r in rules::sentence(&norm.text, items, lex, &mut cast) {
@@ -276,6 +277,9 @@ pub struct Cast<'l> {
     /// «المقاومة الشعبية», «تنظيم» of «تنظيم داعش»), without the article,
     /// with the one body each stands for; `None` when it names two.
     heads: BTreeMap<String, Option<ActorInfo>>,
+    /// The last two parties named together («روسيا وفرنسا»), for
+    /// «الطرفان» and «الجانبين» in a later sentence.
+    pair: Option<Vec<ActorInfo>>,
 }
 
 impl<'l> Cast<'l> {
@@ -290,6 +294,7 @@ impl<'l> Cast<'l> {
             year: None,
             organs: BTreeMap::new(),
             heads: BTreeMap::new(),
+            pair: None,
         }
     }
 

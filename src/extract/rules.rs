@@ -451,6 +451,32 @@ const SPEECH_VERBS: &[&str] = &[
     "اشارت",
 ];
 crate::word_set!(SPEECH_VERBS_SET = SPEECH_VERBS);
+/// Units a quantity of goods is counted in: «50 طناً من المساعدات».
+const MEASURES: &[&str] = &[
+    "طن",
+    "طنا",
+    "اطنان",
+    "شحنه",
+    "شحنات",
+    "كميه",
+    "كميات",
+    "قافله",
+    "قوافل",
+    "مليون",
+    "ملايين",
+    "مليار",
+    "دولار",
+    "يورو",
+    "الف",
+    "الاف",
+    "حزمه",
+    "دفعه",
+    "سله",
+    "سلال",
+    "شاحنه",
+    "شاحنات",
+];
+crate::word_set!(MEASURES_SET = MEASURES);
 /// Nouns whose genitive names a kind of act, not one act.
 const KINDS_OF_ACTS: &[&str] = &[
     "قضيه",
@@ -611,6 +637,21 @@ pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
         for a in &p.actors {
             cast.saw(a);
         }
+    }
+    let pair = (0..s.phrases.len())
+        .filter(|&k| k == 0 || s.phrases[k - 1].group != s.phrases[k].group)
+        .map(|k| s.group_actors(k))
+        .rfind(|g| {
+            g.len() == 2
+                && g.iter().all(|a| {
+                    matches!(
+                        a.kind,
+                        ActorType::State | ActorType::Organization | ActorType::Group
+                    )
+                })
+        });
+    if pair.is_some() {
+        cast.pair = pair;
     }
     s.out
 }
@@ -944,14 +985,31 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     }
                 }
                 Mean::TheTwo => {
-                    let states: Vec<ActorInfo> = cast
-                        .recent
-                        .iter()
-                        .rev()
-                        .filter(|a| a.kind == ActorType::State)
-                        .take(2)
-                        .cloned()
-                        .collect();
+                    // «البلدين» are two states; «الطرفين», «الجانبين» any two
+                    // parties: states, bodies or armed groups.
+                    let parties = ["طرف", "جانب"].iter().any(|p| self.word(i).contains(p));
+                    let named_together = cast.pair.clone().filter(|_| parties);
+                    let states: Vec<ActorInfo> = named_together.unwrap_or_else(|| {
+                        self.phrases
+                            .iter()
+                            .rev()
+                            .flat_map(|p| p.actors.iter().rev())
+                            .chain(cast.recent.iter().rev())
+                            .filter(|a| {
+                                a.kind == ActorType::State
+                                    || (parties
+                                        && matches!(
+                                            a.kind,
+                                            ActorType::Organization | ActorType::Group
+                                        ))
+                            })
+                            .fold(Vec::<ActorInfo>::new(), |mut acc, a| {
+                                if acc.len() < 2 && !acc.iter().any(|x| x.id == a.id) {
+                                    acc.push(a.clone());
+                                }
+                                acc
+                            })
+                    });
                     if states.len() == 2 {
                         self.push_phrase(states, i, i, false);
                     }
@@ -1109,6 +1167,25 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
                 Mean::Organ(..) => {}
                 Mean::Word if !STOPWORDS_SET.contains(self.word(j)) => words += 1,
+                // «القوات المسلحة في شرقي ليبيا»: a state organ placed in a
+                // state is that state's.
+                Mean::Prep("في") if !group && words == 0 => {
+                    let mut k = j + 1;
+                    while k < n
+                        && matches!(self.means[k], Mean::Word)
+                        && DIRECTIONS_SET.contains(self.word(k))
+                    {
+                        k += 1;
+                    }
+                    match self.means.get(k) {
+                        Some(Mean::Actor(a, Via::Name)) if a.kind == ActorType::State => {
+                            let st = a.clone();
+                            self.push_phrase(vec![st], i, k, false);
+                            return k + 1;
+                        }
+                        _ => break,
+                    }
+                }
                 _ => break,
             }
             j += 1;
@@ -2004,6 +2081,24 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if rel.family() == crate::schema::Family::Standing && (s.is_none() || o.is_none()) {
             return;
         }
+        // «احتجت البحرين على تصريحات خامنئي»: a state, body or person that
+        // protests against someone objects to them; crowds demonstrate.
+        let objecting = rel == Relation::Protest
+            && o.is_some()
+            && s.as_ref().is_some_and(|a| {
+                matches!(
+                    a.kind,
+                    ActorType::State | ActorType::Organization | ActorType::Person
+                )
+            })
+            && self.items[c].stem(self.text).contains("حتج");
+        // The event checks (anchors, history) are for demonstrations; an
+        // objection keeps the modality its markers give.
+        let (rel, m) = if objecting {
+            (Relation::Accuse, self.modality(c, None))
+        } else {
+            (rel, m)
+        };
         if !fits(rel, s.as_ref().map(|a| a.kind), o.as_ref().map(|a| a.kind)) {
             return;
         }
@@ -2050,6 +2145,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let cues = self.cues[c].clone();
             for (rel, frame, lexical_noun) in cues {
                 let nominal = self.nominal(c, lexical_noun);
+                // «رفعت واشنطن الحظر التجاري عن السودان»: lifting a
+                // sanction is a retreat from it.
+                let rel = if rel == Relation::Sanction && nominal && self.lifted(c) {
+                    Relation::Retreat
+                } else {
+                    rel
+                };
                 let before = if nominal {
                     self.apposition_before(c, frame == Frame::Passive)
                 } else {
@@ -2283,6 +2385,48 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
     }
 
+    /// Whether a verb or noun of lifting governs the sanction noun at `c`
+    /// in its clause: «رفع … العقوبات», «تخفيف الحظر».
+    fn lifted(&self, c: usize) -> bool {
+        const LIFTING: &[&str] = &[
+            "رفع",
+            "رفعت",
+            "يرفع",
+            "ترفع",
+            "رفعه",
+            "برفع",
+            "خفف",
+            "خففت",
+            "يخفف",
+            "تخفف",
+            "تخفيف",
+            "بتخفيف",
+            "الغي",
+            "الغت",
+            "يلغي",
+            "تلغي",
+            "الغاء",
+            "بالغاء",
+            "انهاء",
+            "بانهاء",
+            "انهت",
+            "علق",
+            "علقت",
+            "تعليق",
+        ];
+        (c.saturating_sub(7)..c)
+            .rev()
+            .take_while(|&k| {
+                !matches!(
+                    self.means[k],
+                    Mean::Boundary | Mean::Relative | Mean::Punct('.' | ',' | ':')
+                )
+            })
+            .any(|k| {
+                matches!(self.means[k], Mean::Word) && closed_class(self.word(k), LIFTING).is_some()
+            })
+    }
+
     /// A present verb after «أن» is a subjunctive (to do, not did): «أن
     /// يتم قصفها», «تخشى أن تهاجم»; and a noun that names a kind of act
     /// («قضية خطف», «جرائم قتل», «قائمة اغتيالات») is no event.
@@ -2296,8 +2440,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let possessed = ["ها", "هم", "هما", "هن", "نا", "كم"]
                 .iter()
                 .any(|p| tail.ends_with(p));
-            let definite =
-                (it.prefix.contains("ال") || possessed) && !it.stem(self.text).contains(' ');
+            // «ألقى القبض»: an idiom whose noun always has the article.
+            let idiom = it.stem(self.text) == "قبض";
+            let definite = (it.prefix.contains("ال") || possessed)
+                && !idiom
+                && !it.stem(self.text).contains(' ');
             let kind =
                 c > 0 && plain(c - 1) && closed_class(self.word(c - 1), KINDS_OF_ACTS).is_some();
             return (kind || definite).then_some(Modality::Reported);
@@ -2320,7 +2467,70 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if c < 2 || self.items[c].has_prep() {
             return None;
         }
-        let p = self.phrase_at[c - 1]?;
+        // «ألقت القوات المسلحة في شرقي ليبيا القبض»: a place phrase may
+        // follow the subject.
+        let mut k = c - 1;
+        while k > 0 {
+            let locative = match self.phrase_at[k] {
+                Some(q) => matches!(self.phrases[q].prep, Some("في")),
+                None => {
+                    matches!(self.means[k], Mean::Prep("في"))
+                        || (matches!(self.means[k], Mean::Word)
+                            && DIRECTIONS_SET.contains(self.word(k)))
+                }
+            };
+            if !locative {
+                break;
+            }
+            k = match self.phrase_at[k] {
+                Some(q) => self.phrases[q].first.saturating_sub(1),
+                None => k - 1,
+            };
+        }
+        // «أرسلت بلادهم 50 طناً من المساعدات», «بلادهم أرسلت 50 طناً من
+        // المساعدات»: a quantity may stand between the verb and its noun.
+        let mut q = k;
+        while q > 0
+            && self.phrase_at[q].is_none()
+            && (self.is_quantity(q)
+                || matches!(self.means[q], Mean::Prep("من"))
+                || (matches!(self.means[q], Mean::Word)
+                    && MEASURES_SET.find(self.word(q)).is_some()))
+        {
+            q -= 1;
+        }
+        if q < k && q + 1 < c {
+            let plain_verb = |v: usize| {
+                matches!(self.means[v], Mean::Word)
+                    && self.cues[v].is_empty()
+                    && self.modals[v].is_none()
+                    && !STOPWORDS_SET.contains(self.word(v))
+                    && !COMPLEMENTIZERS_SET.contains(self.word(v))
+            };
+            let group_first = |p: usize| {
+                self.phrases
+                    .iter()
+                    .position(|x| x.group == self.phrases[p].group)
+                    .unwrap_or(p)
+            };
+            if plain_verb(q) && q > 0 {
+                if let Some(p) = self.phrase_at[q - 1]
+                    .filter(|&p| self.phrases[p].prep.is_none() && !self.phrases[p].adjectival)
+                {
+                    return Some(group_first(p));
+                }
+            }
+            if let Some(p) = self.phrase_at[q]
+                .filter(|&p| self.phrases[p].prep.is_none() && !self.phrases[p].adjectival)
+            {
+                let f = self.phrases[p].first;
+                if f > 0 && plain_verb(f - 1) {
+                    return Some(group_first(p));
+                }
+            }
+            return None;
+        }
+        let p = self.phrase_at[k]?;
         let ph = &self.phrases[p];
         if ph.prep.is_some() || ph.first == 0 || ph.adjectival {
             return None;
@@ -2382,12 +2592,26 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 None => (Vec::new(), after.as_slice()),
             }
         };
-        let mut obj = rest
-            .first()
-            .map(|&p| self.group_actors(p))
-            .unwrap_or_default();
+        // «الغوطة التي تسيطر عليها الحكومة»: in a relative clause with a
+        // resumptive pronoun the object is the noun the clause describes,
+        // never an actor after the subject.
+        let relative = c > 0
+            && matches!(self.means[c - 1], Mean::Relative)
+            && before.is_none()
+            && self.pronoun_object(c, &subj).is_some();
+        let mut obj = if relative {
+            Vec::new()
+        } else {
+            rest.first()
+                .map(|&p| self.group_actors(p))
+                .unwrap_or_default()
+        };
         if obj.is_empty() {
-            obj = self.pronoun_object(c, &subj).into_iter().collect();
+            obj = match self.phrase_at.get(c.wrapping_sub(2)).copied().flatten() {
+                Some(p) if relative => self.group_actors(p),
+                _ if relative => Vec::new(),
+                _ => self.pronoun_object(c, &subj).into_iter().collect(),
+            };
         }
         let objs = self.with_more_places(rel, obj, rest);
         if rel == Relation::Accuse {
@@ -2570,12 +2794,33 @@ impl<'a, 'l> Sentence<'a, 'l> {
         });
         let after = self.phrases_after(c + 1, rel);
         // «بين X وY»
-        let between = (c + 1..(c + 4).min(self.items.len()))
+        let between = (c + 1..(c + 7).min(self.items.len()))
             .find(|&k| matches!(self.means[k], Mean::Prep("بين")));
         if let Some(b) = between {
             if let Some(&p) = after.iter().find(|&&p| self.phrases[p].first > b) {
                 let g = self.group_actors(p);
-                self.emit_pairs(&g, rel, m, c);
+                // «بين طهران من جهة وبريطانيا والصين … من جهة أخرى»: two
+                // sides, each paired with every member of the other.
+                let last = self
+                    .phrases
+                    .iter()
+                    .filter(|q| q.group == self.phrases[p].group)
+                    .map(|q| q.last)
+                    .max()
+                    .unwrap_or(self.phrases[p].last);
+                let one_side = matches!(self.means.get(last + 1), Some(Mean::Prep("من")))
+                    && self
+                        .items
+                        .get(last + 2)
+                        .is_some_and(|_| self.word(last + 2) == "جهه");
+                let other = after
+                    .iter()
+                    .find(|&&q| self.phrases[q].first > last + 2)
+                    .map(|&q| self.group_actors(q));
+                match other.filter(|_| one_side) {
+                    Some(o) => self.emit_all(&g, rel, &o, m, c),
+                    None => self.emit_pairs(&g, rel, m, c),
+                }
                 return;
             }
         }

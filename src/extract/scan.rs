@@ -228,6 +228,9 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
             let Some(hit) = g.longest_at(text, at) else {
                 continue;
             };
+            if g.needs_article(hit.form) && !(p.ends_with("ال") || p.ends_with("لل")) {
+                continue;
+            }
             // The match must end where a token ends, or inside a token when
             // the form allows a suffix there.
             let Some(last) = toks[i..]
