@@ -375,6 +375,35 @@ pub fn closed_class<'l>(word: &str, list: &[&'l str]) -> Option<(&'static str, &
 mod tests {
     use super::*;
 
+    /// A name written with the article matches without it only where the
+    /// article was absorbed («للرقة»), not inside «فرقة» or «ورقة».
+    #[test]
+    fn bare_names_need_the_article() {
+        let gaz = "id\ttype\tlabel_ar\tlabel_en\tcountry\tcode\tnames\tnisbas\tmetonyms\n\
+            raqqa\tplace\tالرقة\tRaqqa\t\t\tالرقة\t\t\n";
+        let lex = crate::lexicon::Lexicon::from_strs(gaz, "", "", "", "").unwrap();
+        for (text, found) in [
+            ("وصلت الفرقة", false),
+            ("ورقة بيضاء", false),
+            ("في الرقة", true),
+            ("وصل للرقة", true),
+            ("وبالرقة", true),
+        ] {
+            let t = &crate::normalize::normalize(text).text;
+            let toks = tokens(
+                t,
+                Range {
+                    start: 0,
+                    end: t.len(),
+                },
+            );
+            let hit = items(t, &toks, &lex.gazetteer)
+                .iter()
+                .any(|i| matches!(i.kind, Kind::Hit(_)));
+            assert_eq!(hit, found, "{text}");
+        }
+    }
+
     #[test]
     fn sentence_ends() {
         let t = &crate::normalize::normalize("قال ان.تي.في 3.5 مليون. ثم انتهى؟ جديد\nسطر").text;
