@@ -177,6 +177,8 @@ pub fn explain(article: &Article, lex: &Lexicon) -> String {
             organs: cast.organs.clone(),
             heads: cast.heads.clone(),
             pair: cast.pair.clone(),
+            pair_age: cast.pair_age,
+            home: cast.home.clone(),
         };
         out += &rules::describe(&norm.text, items, lex, &mut probe);
         for r in rules::sentence(&norm.text, items, lex, &mut cast) {
@@ -202,17 +204,11 @@ const HOME_ORGANS: &[&str] = &[
     "armed_forces",
     "security_forces",
     "police",
-    "air_force",
-    "navy",
     "special_forces",
     "republican_guard",
     "national_guard",
     "government",
     "authorities",
-    "presidency",
-    "interior_ministry",
-    "defence_ministry",
-    "judiciary",
 ];
 
 /// Every sentence of the normalized text with its lexicon items: the rules
@@ -280,6 +276,10 @@ pub struct Cast<'l> {
     /// The last two parties named together («روسيا وفرنسا»), for
     /// «الطرفان» and «الجانبين» in a later sentence.
     pair: Option<Vec<ActorInfo>>,
+    /// Sentences since `pair` was set.
+    pair_age: usize,
+    /// The state the article is about, if one stands out.
+    home: Option<ActorInfo>,
 }
 
 impl<'l> Cast<'l> {
@@ -295,6 +295,8 @@ impl<'l> Cast<'l> {
             organs: BTreeMap::new(),
             heads: BTreeMap::new(),
             pair: None,
+            pair_age: 0,
+            home: None,
         }
     }
 
@@ -356,19 +358,24 @@ impl<'l> Cast<'l> {
         // generic.
         let mut counts: Vec<(usize, u32)> = states.into_iter().map(|(s, c)| (c, s)).collect();
         counts.sort_unstable_by(|a, b| b.cmp(a));
-        let home = match counts.as_slice() {
-            [(c, s), rest @ ..] if *c >= 2 && rest.first().is_none_or(|n| n.0 < *c) => {
+        // A clear home: named at least three times, half again as often as
+        // any other state.
+        self.home = match counts.as_slice() {
+            [(c, s), rest @ ..] if *c >= 3 && rest.first().is_none_or(|n| 2 * n.0 < 3 * *c) => {
                 Some(self.known(*s))
             }
             _ => None,
         };
-        if let Some(home) = home {
-            for id in HOME_ORGANS {
-                if let Some(g) = self.lex.actor_index(id) {
-                    self.organs.entry(g).or_insert_with(|| home.clone());
-                }
-            }
-        }
+    }
+
+    /// The article's home state for a bare organ that has one («الجيش»,
+    /// «النظام»), when the article tied it to no state.
+    fn home_of(&self, organ: u32) -> Option<ActorInfo> {
+        let id = &self.lex.actors[organ as usize].id;
+        HOME_ORGANS
+            .contains(&id.as_str())
+            .then(|| self.home.clone())
+            .flatten()
     }
 
     /// The gazetteer actor an item names, and how.

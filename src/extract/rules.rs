@@ -652,6 +652,9 @@ pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
         });
     if pair.is_some() {
         cast.pair = pair;
+        cast.pair_age = 0;
+    } else {
+        cast.pair_age += 1;
     }
     s.out
 }
@@ -988,7 +991,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     // «البلدين» are two states; «الطرفين», «الجانبين» any two
                     // parties: states, bodies or armed groups.
                     let parties = ["طرف", "جانب"].iter().any(|p| self.word(i).contains(p));
-                    let named_together = cast.pair.clone().filter(|_| parties);
+                    let named_together =
+                        cast.pair.clone().filter(|_| parties && cast.pair_age <= 2);
                     let states: Vec<ActorInfo> = named_together.unwrap_or_else(|| {
                         self.phrases
                             .iter()
@@ -1213,6 +1217,20 @@ impl<'a, 'l> Sentence<'a, 'l> {
             _ => None,
         });
         if let Some(st) = tied {
+            self.push_phrase(vec![st], i, last, false);
+            return last + 1;
+        }
+        // «الجيش» alone in an article about one state is its army; not
+        // «قوات الاحتلال», «طائرات التحالف», where a genitive names whose.
+        let genitive = matches!(self.means.get(last + 1), Some(Mean::TheOrg))
+            || matches!(self.means.get(last + 1), Some(Mean::Word))
+                && self.word(last + 1).starts_with("ال")
+                && !self.word(last + 1).ends_with("يه");
+        let home = (i..=last).rev().find_map(|k| match self.means[k] {
+            Mean::Organ(gk, false) => cast.home_of(gk),
+            _ => None,
+        });
+        if let Some(st) = home.filter(|_| !group && !genitive) {
             self.push_phrase(vec![st], i, last, false);
             return last + 1;
         }
