@@ -211,6 +211,10 @@ const HOME_ORGANS: &[&str] = &[
     "authorities",
 ];
 
+/// Nouns that head place names and stand alone for the place: «القطاع»
+/// for «قطاع غزة».
+const PLACE_HEADS: &[&str] = &["قطاع", "اقليم", "جزيره", "ولايه", "محافظه", "مخيم"];
+
 /// Every sentence of the normalized text with its lexicon items: the rules
 /// read them in order, but the article's survey reads them all first.
 fn scan_sentences(text: &str, lex: &Lexicon) -> Vec<(scan::Range, Vec<scan::Item>)> {
@@ -331,7 +335,10 @@ impl<'l> Cast<'l> {
                     *states.entry(h).or_default() += 1;
                 }
                 if a.1 != Via::Name
-                    || !matches!(actor.kind, ActorType::Group | ActorType::Organization)
+                    || !matches!(
+                        actor.kind,
+                        ActorType::Group | ActorType::Organization | ActorType::Place
+                    )
                 {
                     continue;
                 }
@@ -339,7 +346,9 @@ impl<'l> Cast<'l> {
                     continue;
                 };
                 let head = first.strip_prefix("ال").unwrap_or(first);
-                if !self.is_head(head) {
+                // «القطاع» after «قطاع غزة», «الإقليم» after «إقليم كردستان».
+                let place_head = actor.kind == ActorType::Place && PLACE_HEADS.contains(&head);
+                if !(place_head || actor.kind != ActorType::Place && self.is_head(head)) {
                     continue;
                 }
                 match self.heads.get(head) {

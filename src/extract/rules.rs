@@ -1867,6 +1867,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if c > 0 && matches!(self.means[c - 1], Mean::Relative) && resumptive {
             return None;
         }
+        // «… دونالد ترامب الذي رفع العقوبات»: without a resumptive pronoun
+        // the relative clause's subject is the noun it describes, whatever
+        // governs that noun.
+        if c > 1 && matches!(self.means[c - 1], Mean::Relative) {
+            if let Some(p) = self.phrase_at[c - 2] {
+                return Some(p);
+            }
+        }
         // «لهجمات شنها الحوثيون»: the same clause after an indefinite noun,
         // without the relative pronoun.
         let w = self.items[c].stem(self.text);
@@ -2165,12 +2173,30 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 let nominal = self.nominal(c, lexical_noun);
                 // «رفعت واشنطن الحظر التجاري عن السودان»: lifting a
                 // sanction is a retreat from it.
-                let rel = if rel == Relation::Sanction && nominal && self.lifted(c) {
+                let lifter = (rel == Relation::Sanction && nominal)
+                    .then(|| self.lifted(c))
+                    .flatten();
+                let rel = if lifter.is_some() {
                     Relation::Retreat
                 } else {
                     rel
                 };
-                let before = if nominal {
+                let before = if let Some(v) = lifter {
+                    // The lifting verb's subject lifts: before it (SVO, or
+                    // the noun a relative clause describes) or right after.
+                    self.phrase_before(v).or_else(|| {
+                        self.phrase_at
+                            .get(v + 1)
+                            .copied()
+                            .flatten()
+                            .filter(|&p| self.phrases[p].prep.is_none())
+                    })
+                } else if nominal && c > 1 && matches!(self.means[c - 1], Mean::Relative) {
+                    // «أوباما الذي رفع العقوبات»: a cue right after a relative
+                    // pronoun is its clause's verb, whose subject is the noun
+                    // the clause describes.
+                    self.phrase_at[c - 2]
+                } else if nominal {
                     self.apposition_before(c, frame == Frame::Passive)
                 } else {
                     self.phrase_before(c)
@@ -2405,7 +2431,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
 
     /// Whether a verb or noun of lifting governs the sanction noun at `c`
     /// in its clause: «رفع … العقوبات», «تخفيف الحظر».
-    fn lifted(&self, c: usize) -> bool {
+    fn lifted(&self, c: usize) -> Option<usize> {
         const LIFTING: &[&str] = &[
             "رفع",
             "رفعت",
@@ -2440,7 +2466,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     Mean::Boundary | Mean::Relative | Mean::Punct('.' | ',' | ':')
                 )
             })
-            .any(|k| {
+            .find(|&k| {
                 matches!(self.means[k], Mean::Word) && closed_class(self.word(k), LIFTING).is_some()
             })
     }
