@@ -262,7 +262,8 @@ pub struct Cast<'l> {
     /// Persons named in the article: normalized name words → actor.
     persons: Vec<(Vec<String>, ActorInfo)>,
     /// The same names, for exact lookup.
-    aliases: BTreeMap<String, ActorInfo>,
+    /// (Only looked up, never iterated, so hashing keeps runs identical.)
+    aliases: rustc_hash::FxHashMap<String, ActorInfo>,
     /// (relation, governing actor id) → the person who holds that role.
     roles: BTreeMap<(Relation, String), ActorInfo>,
     /// Recent actors, most recent last.
@@ -291,7 +292,7 @@ impl<'l> Cast<'l> {
         Cast {
             lex,
             persons: Vec::new(),
-            aliases: BTreeMap::new(),
+            aliases: Default::default(),
             roles: BTreeMap::new(),
             recent: Vec::new(),
             topic: None,

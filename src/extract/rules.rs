@@ -847,7 +847,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
             .find(|(ws, _)| {
                 ws.iter().any(|x| {
                     let m = x.chars().count();
-                    m >= 5 && m.abs_diff(n) <= 1 && strsim::damerau_levenshtein(x, w) == 1
+                    // One edit of a word of five letters or more keeps its
+                    // first or its last letter: a cheap test before the
+                    // distance.
+                    m >= 5
+                        && m.abs_diff(n) <= 1
+                        && (x.chars().next() == w.chars().next()
+                            || x.chars().next_back() == w.chars().next_back())
+                        && strsim::damerau_levenshtein(x, w) == 1
                 })
             })
             .map(|(_, a)| a.clone())
@@ -1546,17 +1553,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // Unit nouns and named hills keep their noun in the name («لواء
         // اليرموك», «تل الشيخ حسين»); town nouns do not («بلدة كفر داعل»
         // is «كفر داعل»).
+        // One split of the word for the three lists: this runs on every word.
+        let splits = crate::extract::scan::clitic_splits(w);
         let (kind, keep, definite, most) =
-            if let Some((_, head)) = UNIT_HEADS_SET.find(w).filter(construct) {
+            if let Some((_, head)) = UNIT_HEADS_SET.find_in(&splits).filter(construct) {
                 let kind = if CAMP_HEADS.contains(&head) {
                     ActorType::Place
                 } else {
                     ActorType::Group
                 };
                 (kind, Some(head), true, 2)
-            } else if let Some((_, head)) = HILL_HEADS_SET.find(w).filter(construct) {
+            } else if let Some((_, head)) = HILL_HEADS_SET.find_in(&splits).filter(construct) {
                 (ActorType::Place, Some(head), false, 3)
-            } else if TOWN_HEADS_SET.find(w).filter(construct).is_some() {
+            } else if TOWN_HEADS_SET.find_in(&splits).filter(construct).is_some() {
                 (ActorType::Place, None, false, 2)
             } else {
                 return None;
