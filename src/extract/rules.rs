@@ -451,6 +451,22 @@ const SPEECH_VERBS: &[&str] = &[
     "اشارت",
 ];
 crate::word_set!(SPEECH_VERBS_SET = SPEECH_VERBS);
+/// A preposition with a pronoun right after a verb, standing for its
+/// object: «تسيطر عليها».
+const RESUMPTIVE_PREPS: &[&str] = &[
+    "عليها",
+    "عليه",
+    "عليهم",
+    "بها",
+    "به",
+    "بهم",
+    "فيها",
+    "فيه",
+    "منها",
+    "منه",
+    "اليها",
+    "اليه",
+];
 /// Units a quantity of goods is counted in: «50 طناً من المساعدات».
 const MEASURES: &[&str] = &[
     "طن",
@@ -2648,10 +2664,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // «الغوطة التي تسيطر عليها الحكومة»: in a relative clause with a
         // resumptive pronoun the object is the noun the clause describes,
         // never an actor after the subject.
-        let relative = c > 0
+        // «لمناطق تسيطر عليها الحكومة بمساعدة روسيا»: the same without the
+        // relative pronoun, when the pronoun stands on the verb's preposition.
+        let on_prep = matches!(self.means.get(c + 1), Some(Mean::Word))
+            && RESUMPTIVE_PREPS.contains(&self.word(c + 1));
+        let relative = (c > 0
             && matches!(self.means[c - 1], Mean::Relative)
             && before.is_none()
-            && self.pronoun_object(c, &subj).is_some();
+            && self.pronoun_object(c, &subj).is_some())
+            || on_prep;
         let mut obj = if relative {
             Vec::new()
         } else {
@@ -2661,7 +2682,25 @@ impl<'a, 'l> Sentence<'a, 'l> {
         };
         if obj.is_empty() {
             obj = match self.phrase_at.get(c.wrapping_sub(2)).copied().flatten() {
-                Some(p) if relative => self.group_actors(p),
+                Some(p) if relative && !on_prep => self.group_actors(p),
+                // «كانت تسيطر عليها … في إقليم ناغورنو قره باغ»: a place
+                // after still locates what the pronoun stands for.
+                _ if on_prep => self
+                    .pronoun_object(c, &subj)
+                    .map(|a| vec![a])
+                    .unwrap_or_else(|| {
+                        rest.iter()
+                            .find(|&&p| {
+                                locative(rel)
+                                    && self.phrases[p].prep == Some("في")
+                                    && self.phrases[p]
+                                        .actors
+                                        .iter()
+                                        .all(|a| a.kind == ActorType::Place)
+                            })
+                            .map(|&p| self.group_actors(p))
+                            .unwrap_or_default()
+                    }),
                 _ if relative => Vec::new(),
                 _ => self.pronoun_object(c, &subj).into_iter().collect(),
             };
@@ -2756,7 +2795,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// The noun a participle or noun cue stands in apposition to:
     /// «تركيا الداعمة», «روسيا، الحليف», «جيش أذربيجان المدعوم».
     fn apposition_before(&self, c: usize, participle: bool) -> Option<usize> {
-        if c == 0 || !self.items[c].prefix.ends_with("ال") {
+        // The article may be the clitic or part of the cue's form
+        // («الواقعة في»).
+        let definite =
+            self.items[c].prefix.ends_with("ال") || self.items[c].stem(self.text).starts_with("ال");
+        if c == 0 || !definite {
             return None;
         }
         let mut k = c - 1;
@@ -2954,7 +2997,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             .iter()
             .rev()
             .find(|p| p.last < c)
-            .filter(|p| c - p.last <= 3 && p.prep.is_none())
+            .filter(|p| c - p.last <= 3 && matches!(p.prep, None | Some("بين")))
             .map(|p| {
                 let first = self
                     .phrases
