@@ -2203,6 +2203,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     .flatten();
                 let rel = if lifter.is_some() {
                     Relation::Retreat
+                } else if frame == Frame::Mutual && self.word(c).contains("تبادل") {
+                    // «تبادلت المقاومة مع الحوثيين إطلاق النيران»: what
+                    // they exchange is the relation.
+                    self.exchanged(c).unwrap_or(rel)
                 } else {
                     rel
                 };
@@ -2452,6 +2456,23 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let w = self.word(k);
             w.bytes().all(|b| b.is_ascii_digit()) || QUANTITIES_SET.find(w).is_some()
         }
+    }
+
+    /// The hostile act a verb of exchange takes as its object: fire,
+    /// shelling, accusations, threats.
+    fn exchanged(&self, c: usize) -> Option<Relation> {
+        (c + 1..(c + 9).min(self.items.len()))
+            .take_while(|&k| !matches!(self.means[k], Mean::Boundary | Mean::Punct('.' | ',')))
+            .find_map(|k| {
+                let fire = matches!(self.means[k], Mean::Word)
+                    && closed_class(self.word(k), &["النار", "الرصاص", "القصف", "القذايف"])
+                        .is_some();
+                fire.then_some(Relation::Assault).or_else(|| {
+                    self.cues[k].iter().map(|&(r, _, _)| r).find(|r| {
+                        matches!(r, Relation::Assault | Relation::Accuse | Relation::Threaten)
+                    })
+                })
+            })
     }
 
     /// Whether a verb or noun of lifting governs the sanction noun at `c`
@@ -2782,7 +2803,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return obj;
         }
         let mut all = obj;
-        for &p in rest.iter().skip(1) {
+        // «تلة عثمان في جبل التركمان»: a place after في contains the object
+        // (part_of says so), it is not another object.
+        for &p in rest
+            .iter()
+            .skip(1)
+            .filter(|&&p| self.phrases[p].prep != Some("في"))
+        {
             for a in self.group_actors(p) {
                 if matches!(a.kind, ActorType::Place) && !all.iter().any(|x| x.id == a.id) {
                     all.push(a);
@@ -2869,7 +2896,54 @@ impl<'a, 'l> Sentence<'a, 'l> {
         first(start).or_else(|| first(0))
     }
 
+    /// A mutual cue of a directed relation («اشتباكات بين X وY», «تبادل
+    /// إطلاق النار») holds both ways.
     fn mutual(
+        &mut self,
+        c: usize,
+        rel: Relation,
+        before: Option<usize>,
+        m: Modality,
+        nominal: bool,
+    ) {
+        let from = self.out.len();
+        self.mutual_one_way(c, rel, before, m, nominal);
+        if rel.is_symmetric() {
+            return;
+        }
+        let back: Vec<Raw> = self.out[from..]
+            .iter()
+            .filter(|r| {
+                // Between forces, not persons or places: «اشتباكات بين
+                // الجيش والمتمردين» is both sides attacking.
+                let force = |a: &Option<ActorInfo>| {
+                    a.as_ref().is_some_and(|a| {
+                        matches!(
+                            a.kind,
+                            ActorType::State | ActorType::Group | ActorType::Organization
+                        )
+                    })
+                };
+                r.relation == rel && force(&r.subject) && force(&r.object)
+            })
+            .map(|r| Raw {
+                subject: r.object.clone(),
+                object: r.subject.clone(),
+                ..r.clone()
+            })
+            .collect();
+        for r in back {
+            if fits(
+                r.relation,
+                r.subject.as_ref().map(|a| a.kind),
+                r.object.as_ref().map(|a| a.kind),
+            ) {
+                self.out.push(r);
+            }
+        }
+    }
+
+    fn mutual_one_way(
         &mut self,
         c: usize,
         rel: Relation,
