@@ -2423,7 +2423,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         if subj.is_empty() && self.items[c].suffix_len > 0 {
             // «أسفها», «غاراته»: the possessor is the one named before.
-            subj = self.pronoun_object(c, &[]).into_iter().collect();
+            subj = self.pronoun_object(c, &[], false).into_iter().collect();
         }
         // A noun's patient is governed by a preposition («هجمات على غزة»,
         // «دعمها لأذربيجان», or one the cue ends with: «أسلحة إلى»); an
@@ -2692,7 +2692,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let relative = (c > 0
             && matches!(self.means[c - 1], Mean::Relative)
             && before.is_none()
-            && self.pronoun_object(c, &subj).is_some())
+            && self.pronoun_object(c, &subj, true).is_some())
             || on_prep;
         let mut obj = if relative {
             Vec::new()
@@ -2707,7 +2707,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 // «كانت تسيطر عليها … في إقليم ناغورنو قره باغ»: a place
                 // after still locates what the pronoun stands for.
                 _ if on_prep => self
-                    .pronoun_object(c, &subj)
+                    .pronoun_object(c, &subj, true)
                     .map(|a| vec![a])
                     .unwrap_or_else(|| {
                         rest.iter()
@@ -2723,7 +2723,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                             .unwrap_or_default()
                     }),
                 _ if relative => Vec::new(),
-                _ => self.pronoun_object(c, &subj).into_iter().collect(),
+                _ => self.pronoun_object(c, &subj, true).into_iter().collect(),
             };
         }
         let objs = self.with_more_places(rel, obj, rest);
@@ -2735,7 +2735,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
 
     /// «سيطرت عليها أذربيجان»: a pronoun on the verb or on the preposition
     /// after it points back to the nearest actor before the verb.
-    fn pronoun_object(&self, c: usize, subj: &[ActorInfo]) -> Option<ActorInfo> {
+    fn pronoun_object(&self, c: usize, subj: &[ActorInfo], verbal: bool) -> Option<ActorInfo> {
         const OBJ_PRONOUNS: &[&str] = &[
             "عليها",
             "عليه",
@@ -2769,12 +2769,28 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if !on_verb && !on_prep {
             return None;
         }
-        self.phrases
-            .iter()
-            .rev()
-            .filter(|p| p.last < c && c - p.last <= 8)
-            .flat_map(|p| p.actors.iter())
-            .find(|a| !subj.iter().any(|s| s.id == a.id))
+        let candidates = |reach: usize| {
+            self.phrases
+                .iter()
+                .rev()
+                .filter(move |p| p.last < c && c - p.last <= reach)
+                .flat_map(|p| p.actors.iter())
+                .filter(|a| !subj.iter().any(|s| s.id == a.id))
+        };
+        // «وطالبته بالكف»: a masculine pronoun on a verb stands for a person
+        // named further back, where a state is nearer (states are feminine);
+        // otherwise the nearest actor.
+        let pronoun = if on_verb {
+            self.word(c)
+        } else {
+            self.word(c + 1)
+        };
+        let masculine = verbal && on_verb && pronoun.ends_with('ه') && !pronoun.ends_with("ها");
+        let agrees = |a: &ActorInfo| masculine && a.kind == ActorType::Person;
+        candidates(8)
+            .next()
+            .filter(|a| agrees(a) || !candidates(20).any(agrees))
+            .or_else(|| candidates(20).find(|a| agrees(a)))
             .cloned()
     }
 
