@@ -457,7 +457,15 @@ impl Builder {
                     let a = Actor {
                         id: id.clone(),
                         kind: ActorType::Group,
-                        label_ar: f[0].clone(),
+                        // Forms are written without the article (it is a
+                        // clitic to the matcher); a one-word node reads as
+                        // Arabic with it («المعارضة»). Longer forms are
+                        // mostly constructs («وزارة الخارجية») and stay.
+                        label_ar: if f[0].starts_with("ال") || f[0].contains(' ') {
+                            f[0].clone()
+                        } else {
+                            format!("ال{}", f[0])
+                        },
                         label_en: f[2].clone(),
                         country: None,
                         code: None,
