@@ -877,6 +877,19 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     fn prep_before(&self, first: usize) -> Option<&'static str> {
+        // A short name the article's memory resolved carries its clitic in
+        // the word: «لصالح» is ل + Saleh.
+        if let (Kind::Word, Mean::Actor(a, _)) = (&self.items[first].kind, &self.means[first]) {
+            let w = self.word(first);
+            if !a.label.contains(w) {
+                if w.starts_with('ل') {
+                    return Some("ل");
+                }
+                if w.starts_with('ب') {
+                    return Some("ب");
+                }
+            }
+        }
         match self.items[first].prep() {
             Some('ب') => return Some("ب"),
             Some('ل') => return Some("ل"),
@@ -1328,6 +1341,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 Mean::TheirState => {
                     if governor.is_none() {
                         governor = self.their_state(cast);
+                    }
+                    j += 1;
+                }
+                // «أمين عام المنظمة، إياد مدني»: the organization named last.
+                Mean::TheOrg => {
+                    if governor.is_none() {
+                        governor = cast
+                            .recent
+                            .iter()
+                            .rev()
+                            .find(|a| a.kind == ActorType::Organization)
+                            .cloned();
                     }
                     j += 1;
                 }
@@ -2650,6 +2675,22 @@ impl<'a, 'l> Sentence<'a, 'l> {
         accused: &mut Option<ActorInfo>,
     ) {
         let after = self.phrases_after(c + 1, rel);
+        // «قال الوزير: "ندعو السلطات الإسرائيلية إلى …"»: a verb in the
+        // first person plural, quoted, has the speaker as subject and every
+        // actor after it as object.
+        let w = self.items[c].stem(self.text);
+        let first_person = before.is_none()
+            && self.items[c].prefix.is_empty()
+            && w.starts_with('ن')
+            && w.chars().count() >= 4
+            && after
+                .first()
+                .is_some_and(|&p| self.phrases[p].prep.is_none());
+        if let Some(s) = self.speaker(c).filter(|_| first_person) {
+            let obj = self.group_actors(after[0]);
+            self.emit_all(&[s], rel, &obj, m, c);
+            return;
+        }
         let (subj, rest): (Vec<ActorInfo>, &[usize]) = if let Some(b) = before {
             (self.group_actors(b), after.as_slice())
         } else {
