@@ -2228,6 +2228,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     .flatten();
                 let rel = if lifter.is_some() {
                     Relation::Retreat
+                } else if rel == Relation::Support && self.given(c) {
+                    // «يقدم البنتاغون دعماً للسعودية»: support that is given
+                    // is material aid.
+                    Relation::Aid
                 } else if frame == Frame::Mutual && self.word(c).contains("تبادل") {
                     // «تبادلت المقاومة مع الحوثيين إطلاق النيران»: what
                     // they exchange is the relation.
@@ -2468,7 +2472,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
             })
             .map(|&p| self.group_actors(p))
             .unwrap_or_default();
-        let objs = self.with_more_places(rel, obj, rest);
+        let mut objs = self.with_more_places(rel, obj, rest);
+        // A unit belongs to one body: «الفرقة الرابعة التابعة لقوات الحرس
+        // الجمهوري وحزب الله» is the Guard's, Hezbollah is the next subject.
+        if rel == Relation::PartOf && objs.iter().all(|a| a.kind != ActorType::Place) {
+            objs.truncate(1);
+        }
         if rel == Relation::Accuse {
             *accused = objs.first().cloned();
         }
@@ -2481,6 +2490,45 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let w = self.word(k);
             w.bytes().all(|b| b.is_ascii_digit()) || QUANTITIES_SET.find(w).is_some()
         }
+    }
+
+    /// Whether a verb of giving governs the support noun at `c`: «قدمت …
+    /// دعماً», «تقديم الدعم».
+    fn given(&self, c: usize) -> bool {
+        const GIVING: &[&str] = &[
+            "قدم",
+            "قدمت",
+            "يقدم",
+            "تقدم",
+            "يقدمون",
+            "تقديم",
+            "بتقديم",
+            "منح",
+            "منحت",
+            "يمنح",
+            "تمنح",
+            "وفر",
+            "وفرت",
+            "يوفر",
+            "توفر",
+            "توفير",
+            "بتوفير",
+            "ارسل",
+            "ارسلت",
+            "يرسل",
+            "ترسل",
+        ];
+        (c.saturating_sub(8)..c)
+            .rev()
+            .take_while(|&k| {
+                !matches!(
+                    self.means[k],
+                    Mean::Boundary | Mean::Relative | Mean::Punct('.' | ',' | ':')
+                )
+            })
+            .any(|k| {
+                matches!(self.means[k], Mean::Word) && closed_class(self.word(k), GIVING).is_some()
+            })
     }
 
     /// The hostile act a verb of exchange takes as its object: fire,
@@ -2767,7 +2815,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 _ => self.pronoun_object(c, &subj, true).into_iter().collect(),
             };
         }
-        let objs = self.with_more_places(rel, obj, rest);
+        let mut objs = self.with_more_places(rel, obj, rest);
+        // A unit belongs to one body: «الفرقة الرابعة التابعة لقوات الحرس
+        // الجمهوري وحزب الله» is the Guard's, Hezbollah is the next subject.
+        if rel == Relation::PartOf && objs.iter().all(|a| a.kind != ActorType::Place) {
+            objs.truncate(1);
+        }
         if rel == Relation::Accuse {
             *accused = objs.first().cloned();
         }
