@@ -1,7 +1,7 @@
 //! `newsgraph eval-events` on the copied Arabic event benchmark (dev half,
-//! tests/bench/arabic_event_gsr): the command runs, prints its figures, and
-//! they parse. Scores are the lead's to track (issue 3 targets: assault
-//! F1 ≥ 0.55, protest F1 ≥ 0.40), so nothing here asserts a value.
+//! tests/bench/arabic_event_gsr): the command runs, prints its figures, they
+//! parse, and detection holds issue 3's bar (assault F1 ≥ 0.55, protest
+//! F1 ≥ 0.40), so a rule change that falls below it fails here.
 
 use crate::util::{root, run_ok};
 
@@ -62,6 +62,10 @@ fn prints_precision_recall_f1_and_agreement_for_both_types() {
             let prefix = format!("{ty} {side}-agreement ");
             in_unit(number_after(&line(&prefix), &prefix), &prefix);
         }
+    }
+    for (ty, bar) in [("assault", 0.55), ("protest", 0.40)] {
+        let f1 = number_after(&line(&format!("{ty} detection ")), "F1=");
+        assert!(f1 >= bar, "{ty} detection F1 {f1:.3} is below {bar}");
     }
 }
 

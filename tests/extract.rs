@@ -99,7 +99,7 @@ fn sample_gold_scores_above_the_bar() {
 }
 
 /// The dev set of corpus articles on other conflicts (tests/dev): prints the
-/// figures per article and guards against regressions below today's level.
+/// figures per article and holds issue 3's bar (typed F1 ≥ 0.65).
 #[test]
 fn dev_set_is_reported_per_article() {
     let dir = Dir::new("dev");
@@ -122,7 +122,8 @@ fn dev_set_is_reported_per_article() {
         "dev set: typed F1 {typed:.3}, pair F1 {:.3}",
         r["pairs"]["f1"].as_f64().unwrap()
     );
-    assert!(typed >= 0.35, "dev typed F1 fell to {typed:.3}");
+    // Issue 3's bar for articles on other conflicts.
+    assert!(typed >= 0.65, "dev typed F1 fell to {typed:.3}");
 }
 
 fn python() -> Option<String> {
