@@ -388,37 +388,31 @@ impl<'l> Cast<'l> {
             .flatten()
     }
 
-    /// The gazetteer actor an item names, and how.
-    fn actor_at(&self, it: &scan::Item) -> Option<(u32, Via)> {
+    /// The first payload of an item's lexicon form that `pick` accepts.
+    fn payload_at<T>(&self, it: &scan::Item, pick: impl Fn(&Payload) -> Option<T>) -> Option<T> {
         let scan::Kind::Hit(f) = it.kind else {
             return None;
         };
-        self.lex
-            .gazetteer
-            .payloads(f)
-            .iter()
-            .find_map(|p| match *p {
-                Payload::Actor { actor, via } => Some((actor, via)),
-                _ => None,
-            })
+        self.lex.gazetteer.payloads(f).iter().find_map(pick)
+    }
+
+    /// The gazetteer actor an item names, and how.
+    fn actor_at(&self, it: &scan::Item) -> Option<(u32, Via)> {
+        self.payload_at(it, |p| match *p {
+            Payload::Actor { actor, via } => Some((actor, via)),
+            _ => None,
+        })
     }
 
     /// The generic node of a state organ (not a group) an item names.
     fn organ_at(&self, it: &scan::Item) -> Option<u32> {
-        let scan::Kind::Hit(f) = it.kind else {
-            return None;
-        };
-        self.lex
-            .gazetteer
-            .payloads(f)
-            .iter()
-            .find_map(|p| match *p {
-                Payload::Organ {
-                    actor,
-                    group: false,
-                } => Some(actor),
-                _ => None,
-            })
+        self.payload_at(it, |p| match *p {
+            Payload::Organ {
+                actor,
+                group: false,
+            } => Some(actor),
+            _ => None,
+        })
     }
 
     /// The state an item right after an organ makes it: a state's name or
