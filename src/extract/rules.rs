@@ -1311,6 +1311,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut rel = rel.unwrap_or(Relation::OfficialOf);
         let mut governor: Option<ActorInfo> = None;
         let mut inner = false;
+        let mut in_group = false;
         let mut second_title = false;
         let mut j = i + 1;
         // The governor region: institutions, nested titles, the state.
@@ -1332,9 +1333,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     second_title = true;
                     j += 1;
                 }
-                Mean::Organ(..) => {
+                Mean::Organ(_, group) => {
                     if governor.is_none() && !second_title {
                         inner = true;
+                        // «زعيم حركة المعارضة المسلحة رياك مشار»: a post in a
+                        // non-state group is not a post of the holder's state.
+                        in_group |= *group;
                     }
                     j += 1;
                 }
@@ -1476,9 +1480,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .map(String::from)
                 .collect();
             cast.remember_person(&p, &words);
-            let g = gov
-                .clone()
-                .or_else(|| p.country.as_deref().and_then(|c| cast.by_id(c)));
+            let g = gov.clone().or_else(|| {
+                p.country
+                    .as_deref()
+                    .filter(|_| !in_group)
+                    .and_then(|c| cast.by_id(c))
+            });
             persons.push((p, g));
             j = next;
             if j >= n {
