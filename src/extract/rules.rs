@@ -2602,6 +2602,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// («قضية خطف», «جرائم قتل», «قائمة اغتيالات») is no event.
     fn irrealis(&self, c: usize, nominal: bool) -> Option<Modality> {
         let plain = |k: usize| matches!(self.means[k], Mean::Word);
+        // «كان يستعد لشن هجوم على القنصلية»: the noun of a verb of purpose
+        // is planned, not done.
+        if nominal
+            && c > 0
+            && self.items[c - 1].prep() == Some('ل')
+            && !self.items[c - 1].prefix.contains("ال")
+            && !self.cues[c - 1].is_empty()
+        {
+            return Some(Modality::Hypothetical);
+        }
         if nominal {
             // «الهجوم», «المظاهرات», «احتجاجهم»: a definite event noun
             // points back to an event already known, it does not report one.
