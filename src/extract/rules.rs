@@ -2304,7 +2304,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         });
                         let patients = before.map(|b| self.group_actors(b)).unwrap_or_default();
                         let mut agents = agent.map(|a| self.group_actors(a)).unwrap_or_default();
-                        if agents.is_empty() {
+                        if agents.is_empty() && rel == Relation::Accuse {
                             // «قال علييف: "باشينيان يتحمل مسؤولية"»: the one
                             // quoted holds the other responsible.
                             agents = self
@@ -2400,9 +2400,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .filter(|&&a| self.phrases[a].prep.is_none() && self.phrases[a].first <= c + 4)
             {
                 let subj = self.group_actors(a);
+                // «الضربة التي قادتها الولايات المتحدة مع فرنسا على …»: a
+                // partner after مع or an instrument after ب is no patient.
                 let obj = inner
-                    .get(1)
-                    .filter(|&&o| self.phrases[o].prep.is_some())
+                    .iter()
+                    .skip(1)
+                    .find(|&&o| {
+                        self.phrases[o].prep.is_some()
+                            && !matches!(self.phrases[o].prep, Some("مع" | "ب"))
+                    })
                     .map(|&o| self.group_actors(o))
                     .unwrap_or_default();
                 self.emit_all(&subj, rel, &obj, m, c);
@@ -3023,6 +3029,36 @@ impl<'a, 'l> Sentence<'a, 'l> {
         first(start).or_else(|| first(0))
     }
 
+    /// The nearest unmarked phrase of states, bodies or groups before `c`
+    /// in its clause (places and persons skipped), within twelve items.
+    fn force_before(&self, c: usize) -> Option<usize> {
+        let mut k = c;
+        while k > 0 && k + 12 > c {
+            k -= 1;
+            if matches!(
+                self.means[k],
+                Mean::Boundary | Mean::Punct('.' | ':' | '"' | '?' | '!')
+            ) {
+                return None;
+            }
+            let Some(p) = self.phrase_at[k] else {
+                continue;
+            };
+            let ph = &self.phrases[p];
+            let force = ph.actors.iter().all(|a| {
+                matches!(
+                    a.kind,
+                    ActorType::State | ActorType::Organization | ActorType::Group
+                )
+            });
+            if ph.prep.is_none() && !ph.adjectival && force {
+                return Some(p);
+            }
+            k = ph.first;
+        }
+        None
+    }
+
     /// A mutual cue of a directed relation («اشتباكات بين X وY», «تبادل
     /// إطلاق النار») holds both ways.
     fn mutual(
@@ -3128,20 +3164,27 @@ impl<'a, 'l> Sentence<'a, 'l> {
             .find(|&p| matches!(self.phrases[p].prep, Some("مع" | "ب")));
         if let Some(p) = partner {
             let partners = self.group_actors(p);
-            let selves = match before.filter(|_| !nominal || self.items[c].prefix.is_empty()) {
-                Some(b) => self.group_actors(b),
-                None => after
-                    .iter()
-                    .copied()
-                    .find(|&q| {
-                        q != p
-                            && self.phrases[q].prep.is_none()
-                            && self.phrases[q].first < self.phrases[p].first
-                    })
-                    .map(|q| self.group_actors(q))
-                    .or_else(|| self.sentence_topic(c).map(|t| vec![t]))
-                    .unwrap_or_default(),
-            };
+            // «تمكنت قوات النظام من السيطرة … إثر معارك مع فيلق الرحمن»:
+            // the clause's subject fights, not whoever tells of it.
+            // (A verb's own subject follows it, VSO: only nouns look back.)
+            let clause_subject = (before.is_none() && nominal)
+                .then(|| self.force_before(c))
+                .flatten();
+            // Who acts with the partner: the subject before (SVO), else the
+            // one between the cue and the partner (VSO), else the clause's
+            // subject, else the sentence's.
+            let between_subject = after.iter().copied().find(|&q| {
+                q != p
+                    && self.phrases[q].prep.is_none()
+                    && self.phrases[q].first < self.phrases[p].first
+            });
+            let selves = before
+                .filter(|_| !nominal || self.items[c].prefix.is_empty())
+                .or(between_subject)
+                .or(clause_subject)
+                .map(|b| self.group_actors(b))
+                .or_else(|| self.sentence_topic(c).map(|t| vec![t]))
+                .unwrap_or_default();
             self.emit_all(&selves, rel, &partners, m, c);
             return;
         }
