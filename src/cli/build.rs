@@ -19,12 +19,17 @@ use crate::{
 pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
     let p = prepare(&a.input)?;
     let filter = a.filter.filter()?;
-    fs::create_dir_all(&a.out).map_err(|e| Error::io(&a.out, e))?;
+    fs::create_dir_all(&a.output.out).map_err(|e| Error::io(&a.output.out, e))?;
     let started = Instant::now();
     let opts = GraphOptions {
-        modalities: a.modalities.clone(),
+        modalities: a.output.modalities.clone(),
     };
-    let mut collector = Collector::new(&a.out, Some(&p.lex), &opts, a.sort_memory << 20);
+    let mut collector = Collector::new(
+        &a.output.out,
+        Some(&p.lex),
+        &opts,
+        a.output.sort_memory << 20,
+    );
     let progress = Progress::new(&p.files, !a.input.quiet);
     let summary = pipeline::run_with(
         &p.files,
@@ -33,19 +38,23 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
         |s| progress.update(s),
         |batch| -> Result<()> {
             for m in batch.iter().filter(|m| filter.keeps_mention(m)) {
-                collector.add(m).map_err(|e| Error::io(&a.out, e))?;
+                collector.add(m).map_err(|e| Error::io(&a.output.out, e))?;
             }
             Ok(())
         },
     )?;
     progress.finish();
-    let (g, mut spilled) = collector.finish().map_err(|e| Error::io(&a.out, e))?;
+    let (g, mut spilled) = collector
+        .finish()
+        .map_err(|e| Error::io(&a.output.out, e))?;
     let g = super::export::write_filtered(
-        &a.out,
+        &a.output.out,
         g,
         &mut spilled,
         &filter,
-        &ExportOptions { excel_bom: a.excel },
+        &ExportOptions {
+            excel_bom: a.output.excel,
+        },
     )?;
     if !a.input.quiet {
         let _ = writeln!(
@@ -53,7 +62,7 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
             "{} nodes, {} edges written to {}",
             g.graph.node_count(),
             g.graph.edge_count(),
-            a.out.display()
+            a.output.out.display()
         );
     }
     Ok(finish(&a.input, &summary, started, err))

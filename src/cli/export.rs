@@ -73,29 +73,38 @@ pub(super) fn run(a: ExportArgs, err: &mut dyn Write) -> Result<Outcome> {
         let data = a.data.clone().unwrap_or_else(pipeline::default_data_dir);
         Some(Lexicon::load(&data)?)
     };
-    fs::create_dir_all(&a.out).map_err(|e| Error::io(&a.out, e))?;
+    fs::create_dir_all(&a.output.out).map_err(|e| Error::io(&a.output.out, e))?;
     let opts = GraphOptions {
-        modalities: a.modalities.clone(),
+        modalities: a.output.modalities.clone(),
     };
-    let mut collector = Collector::new(&a.out, lex.as_ref(), &opts, a.sort_memory << 20);
+    let mut collector = Collector::new(
+        &a.output.out,
+        lex.as_ref(),
+        &opts,
+        a.output.sort_memory << 20,
+    );
     let mut read = 0u64;
     for t in &a.triples {
         for_each_triple(t, |m| {
             read += 1;
             if filter.keeps_mention(&m) {
-                collector.add(&m).map_err(|e| Error::io(&a.out, e))?;
+                collector.add(&m).map_err(|e| Error::io(&a.output.out, e))?;
             }
             Ok(())
         })?;
     }
     let kept = collector.mentions();
-    let (g, mut spilled) = collector.finish().map_err(|e| Error::io(&a.out, e))?;
+    let (g, mut spilled) = collector
+        .finish()
+        .map_err(|e| Error::io(&a.output.out, e))?;
     let g = write_filtered(
-        &a.out,
+        &a.output.out,
         g,
         &mut spilled,
         &filter,
-        &ExportOptions { excel_bom: a.excel },
+        &ExportOptions {
+            excel_bom: a.output.excel,
+        },
     )?;
     if !a.quiet {
         let _ = writeln!(
@@ -105,7 +114,7 @@ pub(super) fn run(a: ExportArgs, err: &mut dyn Write) -> Result<Outcome> {
             started.elapsed().as_secs_f64(),
             g.graph.node_count(),
             g.graph.edge_count(),
-            a.out.display()
+            a.output.out.display()
         );
     }
     Ok(Outcome::Ok)

@@ -21,13 +21,10 @@ pub(super) fn run(a: MergeArgs, err: &mut dyn Write) -> Result<Outcome> {
     super::export::run(
         ExportArgs {
             triples: a.triples,
-            out: a.out,
+            output: a.output,
             data: a.data,
             no_lexicon: false,
-            excel: a.excel,
-            modalities: a.modalities,
             quiet: a.quiet,
-            sort_memory: a.sort_memory,
             filter,
         },
         err,

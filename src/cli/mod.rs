@@ -94,6 +94,17 @@ pub struct BuildArgs {
     /// Inputs and lexicons.
     #[command(flatten)]
     pub input: InputArgs,
+    /// Where and how the exports are written.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Filters.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// Where and how the exports are written (`build`, `export`, `merge`).
+#[derive(Clone, Debug, Args)]
+pub struct OutputArgs {
     /// The output folder.
     #[arg(long, short = 'o', default_value = "exports")]
     pub out: PathBuf,
@@ -107,9 +118,6 @@ pub struct BuildArgs {
     /// (0 spills every few rows: for tests).
     #[arg(long, default_value_t = 64, hide = true)]
     pub sort_memory: usize,
-    /// Filters.
-    #[command(flatten)]
-    pub filter: FilterArgs,
 }
 
 /// Options that narrow the graph before it is written (`build`, `export`).
@@ -154,9 +162,9 @@ pub struct ExportArgs {
     /// triples.csv files (written by build, export or merge), in any order.
     #[arg(required = true, value_name = "TRIPLES.csv")]
     pub triples: Vec<PathBuf>,
-    /// The output folder.
-    #[arg(long, short = 'o', default_value = "exports")]
-    pub out: PathBuf,
+    /// Where and how the exports are written.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// The lexicon folder, for English labels and countries (default as in
     /// build).
     #[arg(long)]
@@ -164,18 +172,9 @@ pub struct ExportArgs {
     /// Use no lexicon: labels and types come from the triples alone.
     #[arg(long, conflicts_with = "data")]
     pub no_lexicon: bool,
-    /// Start CSV files with a byte-order mark so Excel reads Arabic.
-    #[arg(long)]
-    pub excel: bool,
-    /// Modalities that make edges (comma-separated).
-    #[arg(long, value_delimiter = ',', default_values = ["asserted", "reported"])]
-    pub modalities: Vec<Modality>,
     /// No summary on stderr.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Memory for sorting rows before they spill to the output folder, MB.
-    #[arg(long, default_value_t = 64, hide = true)]
-    pub sort_memory: usize,
     /// Filters.
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -208,25 +207,15 @@ pub struct MergeArgs {
     /// The triples.csv files of the shards, in any order.
     #[arg(required = true)]
     pub triples: Vec<PathBuf>,
-    /// The output folder.
-    #[arg(long, short = 'o', default_value = "exports")]
-    pub out: PathBuf,
+    /// Where and how the exports are written.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// The lexicon folder, for actor labels (as in `build`).
     #[arg(long)]
     pub data: Option<PathBuf>,
-    /// Start CSV files with a byte-order mark so Excel reads Arabic.
-    #[arg(long)]
-    pub excel: bool,
-    /// Modalities that make edges (comma-separated).
-    #[arg(long, value_delimiter = ',', default_values = ["asserted", "reported"])]
-    pub modalities: Vec<Modality>,
     /// No summary on stderr.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Memory for sorting rows before they spill to the output folder, MB
-    /// (0 spills every few rows: for tests).
-    #[arg(long, default_value_t = 64, hide = true)]
-    pub sort_memory: usize,
 }
 
 /// `extract` options.
