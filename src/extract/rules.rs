@@ -2258,9 +2258,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     })
                 } else if nominal && c > 1 && matches!(self.means[c - 1], Mean::Relative) {
                     // «أوباما الذي رفع العقوبات»: a cue right after a relative
-                    // pronoun is its clause's verb, whose subject is the noun
-                    // the clause describes.
-                    self.phrase_at[c - 2]
+                    // pronoun is its clause's verb, and takes a verb's subject.
+                    self.phrase_before(c)
                 } else if nominal {
                     self.apposition_before(c, frame == Frame::Passive)
                 } else {
@@ -2531,17 +2530,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             "يرسل",
             "ترسل",
         ];
-        (c.saturating_sub(8)..c)
-            .rev()
-            .take_while(|&k| {
-                !matches!(
-                    self.means[k],
-                    Mean::Boundary | Mean::Relative | Mean::Punct('.' | ',' | ':')
-                )
-            })
-            .any(|k| {
-                matches!(self.means[k], Mean::Word) && closed_class(self.word(k), GIVING).is_some()
-            })
+        self.governing_word(c, 8, GIVING).is_some()
     }
 
     /// The hostile act a verb of exchange takes as its object: fire,
@@ -2590,7 +2579,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
             "علقت",
             "تعليق",
         ];
-        (c.saturating_sub(7)..c)
+        self.governing_word(c, 7, LIFTING)
+    }
+
+    /// The nearest plain word of `list` within `reach` items before `c`, in
+    /// `c`'s clause: the verb that governs a noun cue.
+    fn governing_word(&self, c: usize, reach: usize, list: &[&str]) -> Option<usize> {
+        (c.saturating_sub(reach)..c)
             .rev()
             .take_while(|&k| {
                 !matches!(
@@ -2599,7 +2594,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 )
             })
             .find(|&k| {
-                matches!(self.means[k], Mean::Word) && closed_class(self.word(k), LIFTING).is_some()
+                matches!(self.means[k], Mean::Word) && closed_class(self.word(k), list).is_some()
             })
     }
 
@@ -2626,11 +2621,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let possessed = ["ها", "هم", "هما", "هن", "نا", "كم"]
                 .iter()
                 .any(|p| tail.ends_with(p));
-            // «ألقى القبض»: an idiom whose noun always has the article.
-            let idiom = it.stem(self.text) == "قبض";
-            let definite = (it.prefix.contains("ال") || possessed)
-                && !idiom
-                && !it.stem(self.text).contains(' ');
+            let definite =
+                (it.prefix.contains("ال") || possessed) && !it.stem(self.text).contains(' ');
             let kind =
                 c > 0 && plain(c - 1) && closed_class(self.word(c - 1), KINDS_OF_ACTS).is_some();
             return (kind || definite).then_some(Modality::Reported);
