@@ -1919,8 +1919,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .means
                 .get(c + 1)
                 .is_some_and(|m| matches!(m, Mean::Word))
-                && ["عليها", "عليه", "بها", "به", "فيها", "فيه", "منها", "منه"]
-                    .contains(&self.word(c + 1));
+                && RESUMPTIVE_PREPS.contains(&self.word(c + 1));
         if c > 0 && matches!(self.means[c - 1], Mean::Relative) && resumptive {
             return None;
         }
