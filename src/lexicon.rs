@@ -24,6 +24,7 @@ use std::{
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::{
+    classes::{ARTICLE, Class, Classes},
     error::{Error, LineError, Result},
     normalize::normalize_form,
     schema::{ActorType, Modality, Relation},
@@ -133,6 +134,8 @@ pub struct Lexicon {
     /// Ordinary words that are never part of a name (normalized).
     common: rustc_hash::FxHashSet<String>,
     has_anchors: bool,
+    /// The closed word classes the rules ask about.
+    pub classes: Classes,
     /// The compiled matcher.
     pub gazetteer: Gazetteer,
 }
@@ -157,6 +160,9 @@ impl Lexicon {
             });
         }
         let mut b = Builder::default();
+        // Classes first: the gazetteer inflects nisbas with their suffixes.
+        let classes = dir.join("lexicon").join("classes.tsv");
+        b.classes(&classes, &mut open(&classes)?);
         for p in &gaz_files {
             b.gazetteer(p, &mut open(p)?);
         }
@@ -187,6 +193,12 @@ impl Lexicon {
         modality: &str,
     ) -> Result<Lexicon> {
         let mut b = Builder::default();
+        // The closed classes are the language's, not a test's: the
+        // project's own, compiled in.
+        b.classes(
+            Path::new("data/lexicon/classes.tsv"),
+            &mut include_str!("../data/lexicon/classes.tsv").as_bytes(),
+        );
         b.gazetteer(Path::new("<gazetteer>"), &mut gazetteer.as_bytes());
         b.organs(Path::new("<organs>"), &mut organs.as_bytes());
         b.roles(Path::new("<roles>"), &mut roles.as_bytes());
@@ -237,6 +249,7 @@ struct Builder {
     bare: Vec<bool>,
     form_index: HashMap<String, usize>,
     common: rustc_hash::FxHashSet<String>,
+    classes: Classes,
     errors: Vec<LineError>,
 }
 
@@ -347,7 +360,7 @@ impl Builder {
     fn add_name(&mut self, form: &str, p: Payload) {
         self.add_form(form, p);
         let f = normalize_form(form);
-        if let Some(rest) = f.strip_prefix("ال") {
+        if let Some(rest) = f.strip_prefix(ARTICLE) {
             if rest.chars().count() >= 3 {
                 self.add_form_as(rest, p, true);
             }
@@ -414,7 +427,7 @@ impl Builder {
                 );
             }
             for n in split_forms(&f[7]).collect::<Vec<_>>() {
-                for inflected in nisba_inflections(n) {
+                for inflected in nisba_inflections(n, &self.classes) {
                     self.add_form(
                         &inflected,
                         Payload::Actor {
@@ -461,10 +474,10 @@ impl Builder {
                         // clitic to the matcher); a one-word node reads as
                         // Arabic with it («المعارضة»). Longer forms are
                         // mostly constructs («وزارة الخارجية») and stay.
-                        label_ar: if f[0].starts_with("ال") || f[0].contains(' ') {
+                        label_ar: if f[0].starts_with(ARTICLE) || f[0].contains(' ') {
                             f[0].clone()
                         } else {
-                            format!("ال{}", f[0])
+                            format!("{ARTICLE}{}", f[0])
                         },
                         label_en: f[2].clone(),
                         country: None,
@@ -608,6 +621,15 @@ impl Builder {
         }
     }
 
+    fn classes(&mut self, path: &Path, r: &mut dyn BufRead) {
+        let mut text = String::new();
+        if let Err(e) = r.read_to_string(&mut text) {
+            self.err(path, 1, format!("cannot read ({e})"));
+            return;
+        }
+        self.classes = Classes::load(path, &text, &mut self.errors);
+    }
+
     fn anchors(&mut self, path: &Path, r: &mut dyn BufRead) {
         for Line { no, fields: f } in self.lines(path, r, "form", 2) {
             match f[1].as_str() {
@@ -636,6 +658,7 @@ impl Builder {
             by_id: self.by_id,
             common: self.common,
             has_anchors: self.payloads.iter().any(|ps| ps.contains(&Payload::Anchor)),
+            classes: self.classes,
             gazetteer: Gazetteer {
                 ac,
                 forms: self.forms,
@@ -697,11 +720,11 @@ fn split_forms(s: &str) -> impl Iterator<Item = &str> {
 /// The inflections of a masculine singular nisba (تركي → تركية، تركيين …).
 ///
 /// A form not ending in ي (a broken plural such as أرمن) stands as given.
-fn nisba_inflections(base: &str) -> Vec<String> {
+fn nisba_inflections(base: &str, classes: &Classes) -> Vec<String> {
     let base = normalize_form(base);
     let mut out = vec![base.clone()];
     if base.ends_with('ي') {
-        for suf in ["ه", "ين", "ون", "ان", "تين", "تان", "ات"] {
+        for suf in classes.forms(Class::NisbaSuffix) {
             out.push(format!("{base}{suf}"));
         }
     }

@@ -38,6 +38,7 @@
 #![deny(missing_docs)]
 
 pub mod article;
+pub mod classes;
 pub mod cli;
 pub mod collect;
 pub mod error;

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     article::Article,
+    classes::{ARTICLE, Class},
     lexicon::{Lexicon, Payload, Via},
     normalize::normalize,
     schema::{ActorType, Modality, Relation},
@@ -211,10 +212,6 @@ const HOME_ORGANS: &[&str] = &[
     "authorities",
 ];
 
-/// Nouns that head place names and stand alone for the place: «القطاع»
-/// for «قطاع غزة».
-const PLACE_HEADS: &[&str] = &["قطاع", "اقليم", "جزيره", "ولايه", "محافظه", "مخيم"];
-
 /// Every sentence of the normalized text with its lexicon items: the rules
 /// read them in order, but the article's survey reads them all first.
 fn scan_sentences(text: &str, lex: &Lexicon) -> Vec<(scan::Range, Vec<scan::Item>)> {
@@ -222,7 +219,7 @@ fn scan_sentences(text: &str, lex: &Lexicon) -> Vec<(scan::Range, Vec<scan::Item
         .into_iter()
         .map(|sr| {
             let toks = scan::tokens(text, sr);
-            let items = scan::items(text, &toks, &lex.gazetteer);
+            let items = scan::items(text, &toks, lex);
             (sr, items)
         })
         .collect()
@@ -346,9 +343,10 @@ impl<'l> Cast<'l> {
                 let Some((first, _)) = it.stem(text).split_once(' ') else {
                     continue;
                 };
-                let head = first.strip_prefix("ال").unwrap_or(first);
+                let head = first.strip_prefix(ARTICLE).unwrap_or(first);
                 // «القطاع» after «قطاع غزة», «الإقليم» after «إقليم كردستان».
-                let place_head = actor.kind == ActorType::Place && PLACE_HEADS.contains(&head);
+                let place_head =
+                    actor.kind == ActorType::Place && self.lex.classes.has(head, Class::PlaceHead);
                 if !(place_head || actor.kind != ActorType::Place && self.is_head(head)) {
                     continue;
                 }
@@ -430,24 +428,7 @@ impl<'l> Cast<'l> {
     /// stands for one of them alone: an organ or group noun of the lexicon
     /// («مقاومة»، «جيش») or a noun that names kinds of bodies.
     fn is_head(&self, w: &str) -> bool {
-        const HEADS: &[&str] = &[
-            "تنظيم",
-            "حركه",
-            "جماعه",
-            "تحالف",
-            "حزب",
-            "جبهه",
-            "لواء",
-            "فصيل",
-            "ائتلاف",
-            "مجلس",
-            "منظمه",
-            "هيئه",
-            "فيلق",
-            "كتائب",
-            "سرايا",
-        ];
-        HEADS.contains(&w)
+        self.lex.classes.has(w, Class::BodyHead)
             || self.lex.gazetteer.longest_at(w, 0).is_some_and(|h| {
                 h.end == w.len()
                     && self

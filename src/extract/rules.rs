@@ -15,565 +15,22 @@ use std::collections::HashSet;
 
 use super::{
     ActorInfo, Cast, Raw,
-    scan::{Item, Kind, WordSet, closed_class},
+    scan::{Item, Kind, clitic_splits, definite},
 };
 use crate::{
+    classes::{ARTICLE, Class, Classes, LL, NISBA_F},
     lexicon::{Frame, Lexicon, Payload, Via},
     schema::{ActorType, Modality, Relation},
 };
 
-crate::word_set!(TOPIC_PREPS_SET = TOPIC_PREPS);
-crate::word_set!(BOUNDARIES_SET = BOUNDARIES);
-crate::word_set!(THEIR_STATE_SET = THEIR_STATE);
-crate::word_set!(THE_TWO_SET = THE_TWO);
-crate::word_set!(THE_LATTER_SET = THE_LATTER);
-crate::word_set!(THE_FORMER_SET = THE_FORMER);
-crate::word_set!(WE_SET = WE);
-crate::word_set!(THE_ORG_SET = THE_ORG);
-crate::word_set!(THE_PLACE_SET = THE_PLACE);
-crate::word_set!(COUNTERPART_SET = COUNTERPART);
-crate::word_set!(INSTITUTIONS_SET = INSTITUTIONS);
-crate::word_set!(HONORIFICS_SET = HONORIFICS);
-crate::word_set!(CONDITIONALS_SET = CONDITIONALS);
-crate::word_set!(STOPWORDS_SET = STOPWORDS);
-crate::word_set!(COMPLEMENTIZERS_SET = COMPLEMENTIZERS);
-crate::word_set!(TRANSPARENT_SET = TRANSPARENT);
-crate::word_set!(RELATIVES_SET = RELATIVES);
-crate::word_set!(DIRECTIONS_SET = DIRECTIONS);
-crate::word_set!(TIME_PREPS_SET = TIME_PREPS);
+/// The "preposition" of a phrase inside a topic or time phrase.
+const TOPIC: &str = "topic";
 
-/// Clitics a short name may carry («ولافروف», «لبوتين»).
-const CLITICS_FOR_NAMES: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"];
-
-/// Prepositions written as words (normalized).
-const PREPS: &[&str] = &[
-    "في",
-    "من",
-    "علي",
-    "الي",
-    "عن",
-    "مع",
-    "ضد",
-    "بين",
-    "لدي",
-    "نحو",
-    "تجاه",
-    "قرب",
-    "عند",
-    "داخل",
-    "خارج",
-    "لصالح",
-];
-
-/// Words after which an actor is a topic, time or place, not a party.
-const TOPIC_PREPS: &[&str] = &[
-    "بشان",
-    "حول",
-    "حيال",
-    "ازاء",
-    "بخصوص",
-    "خلال",
-    "عبر",
-    "بعد",
-    "قبل",
-    "منذ",
-    "حتي",
-    "اجل",
-    "بموجب",
-    "اطار",
-    "اثر",
-    "اعقاب",
-    "اعتبار",
-    "باستثناء",
-    "سوي",
-];
-
-/// «إن / أن» and kin: a reported clause with its own subject begins.
-const COMPLEMENTIZERS: &[&str] = &[
-    "ان",
-    "انه",
-    "انها",
-    "بان",
-    "لان",
-    "وان",
-    "فان",
-    "انهم",
-    "انهما",
-];
-
-/// Words that open a condition.
-const CONDITIONALS: &[&str] = &["اذا", "لو", "لولا", "حال", "حاله"];
-
-/// Topic prepositions of time: their phrase is skipped, not a stop.
-const TIME_PREPS: &[&str] = &["منذ", "خلال", "بعد", "قبل", "حتي"];
-
-/// Words that open a new clause: the subject search stops there.
-const BOUNDARIES: &[&str] = &[
-    "لكن",
-    "كما",
-    "لكنه",
-    "لكنها",
-    "لكنهما",
-    "لكنهم",
-    "ولكن",
-    "بينما",
-    "فيما",
-    "حيث",
-    "اذ",
-    "بيد",
-    "غير",
-    "الا",
-    "اما",
-    "ثم",
-    "بل",
-];
-
-/// Nouns of institutions: between a title and its state they make the
-/// office a post inside a body (`official_of`), and they never start a name.
-const INSTITUTIONS: &[&str] = &[
-    "لجنه",
-    "مجلس",
-    "هييه",
-    "جهاز",
-    "مكتب",
-    "موسسه",
-    "شركه",
-    "منظمه",
-    "حركه",
-    "حزب",
-    "جماعه",
-    "قوات",
-    "اداره",
-    "دايره",
-    "وكاله",
-    "مركز",
-    "جمعيه",
-    "اتحاد",
-    "رابطه",
-    "بعثه",
-    "وفد",
-    "قسم",
-    "صناعات",
-    "الصناعات",
-    "اركان",
-    "هييه",
-    "لواء",
-    "فرقه",
-    "كتيبه",
-    "سلاح",
-    "الجيش",
-    "جيش",
-    "الشرطه",
-    "الامن",
-    "الاستخبارات",
-    "المخابرات",
-    "الدفاع",
-    "الخارجيه",
-    "الداخليه",
-    "الماليه",
-    "الاقتصاد",
-    "العدل",
-    "الطاقه",
-    "النفط",
-    "التجاره",
-    "الصحه",
-    "الاعلام",
-    "الثقافه",
-    "البرلمان",
-    "الدوما",
-    "الكونغرس",
-];
-
-/// Nouns that stand for their state: «رئيس جمهورية X» heads X.
-const TRANSPARENT: &[&str] = &[
-    "جمهوريه",
-    "دوله",
-    "مملكه",
-    "اماره",
-    "سلطنه",
-    "حكومه",
-    "اقليم",
-    "العام",
-    "الاعلي",
-    "الاول",
-    "السابق",
-    "الاسبق",
-    "الحالي",
-    "المؤقت",
-    "المكلف",
-    "المنتخب",
-    "الجديد",
-    "المخلوع",
-    "الراحل",
-    "الانتقالي",
-    "الفخري",
-];
-
-/// Words that never begin or continue a person's name.
-const STOPWORDS: &[&str] = &[
-    "ان",
-    "انه",
-    "انها",
-    "الي",
-    "في",
-    "من",
-    "علي",
-    "عن",
-    "مع",
-    "قد",
-    "لقد",
-    "وقد",
-    "ما",
-    "لا",
-    "لم",
-    "لن",
-    "كان",
-    "كانت",
-    "امس",
-    "اليوم",
-    "يوم",
-    "الذي",
-    "التي",
-    "الذين",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "تلك",
-    "خلال",
-    "بعد",
-    "قبل",
-    "عبر",
-    "حول",
-    "بشان",
-    "لدي",
-    "ايضا",
-    "كما",
-    "او",
-    "ثم",
-    "حيث",
-    "قال",
-    "قالت",
-    "وقال",
-    "وقالت",
-    "اكد",
-    "اكدت",
-    "اعلن",
-    "اعلنت",
-    "اضاف",
-    "اضافت",
-    "اوضح",
-    "اشار",
-    "ذكر",
-    "صرح",
-    "عقب",
-    "اثر",
-    "منذ",
-    "الجمعه",
-    "السبت",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "مساء",
-    "صباح",
-    "اليوم",
-    "الماضي",
-    "الفايت",
-    "الحالي",
-    "المقبل",
-    "بان",
-    "لان",
-    "كل",
-    "جميع",
-    "بعض",
-    "عدد",
-    "نحو",
-    "الا",
-    "غير",
-    "هو",
-    "هي",
-    "هم",
-    "نحن",
-    "انا",
-    "له",
-    "لها",
-    "به",
-    "بها",
-    "فيه",
-    "فيها",
-    "عليه",
-    "عليها",
-    "منه",
-    "منها",
-    "اي",
-    "تم",
-    "ليس",
-    "بين",
-    "ضد",
-    "عند",
-    "حتي",
-    "اذا",
-    "لو",
-    "كذلك",
-    "وذلك",
-    "فقط",
-    "مجددا",
-    "سابق",
-    "وقت",
-    "العاصمه",
-    "مدينه",
-    "بلاده",
-];
-
-/// Relative pronouns: a clause about the noun before them begins.
-const RELATIVES: &[&str] = &[
-    "التي",
-    "الذي",
-    "الذين",
-    "اللذين",
-    "اللتين",
-    "اللتان",
-    "اللذان",
-    "اللواتي",
-    "اللاتي",
-];
-
-/// Honorifics and ranks that stand between a title and a name.
-const HONORIFICS: &[&str] = &[
-    "الجنرال",
-    "اللواء",
-    "العميد",
-    "العقيد",
-    "المقدم",
-    "الرائد",
-    "النقيب",
-    "المشير",
-    "الفريق",
-    "الاميرال",
-    "الدكتور",
-    "د",
-    "الشيخ",
-    "السيد",
-    "السيده",
-    "الامير",
-    "الاميره",
-    "المهندس",
-    "الاستاذ",
-    "القاضي",
-    "الحاخام",
-    "المطران",
-    "البطريرك",
-    "الملا",
-    "حجه",
-];
-
-/// «بلاده»: the state of the person or state in play.
-const THEIR_STATE: &[&str] = &[
-    "بلاده",
-    "بلادها",
-    "دولته",
-    "دولتها",
-    "حكومته",
-    "حكومتها",
-    "بلادهم",
-];
-/// «البلدين»: the two states in play.
-const THE_TWO: &[&str] = &[
-    "البلدين",
-    "البلدان",
-    "بلدين",
-    "الدولتين",
-    "الدولتان",
-    "دولتين",
-    "الطرفين",
-    "الطرفان",
-    "طرفين",
-    "الجانبين",
-    "الجانبان",
-    "جانبين",
-];
-/// «الأخيرة»: the actor named just before, other than the subject.
-const THE_LATTER: &[&str] = &["الاخيره", "الاخير"];
-/// «الأول»: of the two actors named last, the first.
-const THE_FORMER: &[&str] = &["الاول", "الاولي"];
-/// «نحن»: the speaker's state.
-const WE: &[&str] = &["نحن"];
-/// «المنظمة», «الحلف»: the organization named last.
-const THE_ORG: &[&str] = &["المنظمه", "الحلف", "التحالف"];
-/// «الإقليم», «المنطقة المتنازع عليها»: the place named last.
-const THE_PLACE: &[&str] = &["الاقليم"];
-/// What an actor holds, standing for it after a preposition: «على مواقع
-/// المقاومة», «قرب مقر الحكومة».
-const HOLDINGS: &[&str] = &[
-    "مواقع",
-    "موقع",
-    "مقر",
-    "مقرات",
-    "مراكز",
-    "مركز",
-    "معاقل",
-    "تمركزات",
-    "ثكنات",
-    "مخازن",
-    "قواعد",
-    "اهداف",
-    "دوريه",
-    "دوريات",
-    "قوافل",
-    "قافله",
-    "صفوف",
-];
-crate::word_set!(HOLDINGS_SET = HOLDINGS);
-/// Verbs of saying that open a clause with its speaker.
-const SPEECH_VERBS: &[&str] = &[
-    "قال",
-    "قالت",
-    "اكد",
-    "اكدت",
-    "اعلن",
-    "اعلنت",
-    "اضاف",
-    "اضافت",
-    "اوضح",
-    "اوضحت",
-    "ذكر",
-    "ذكرت",
-    "صرح",
-    "صرحت",
-    "اعتبر",
-    "اعتبرت",
-    "شدد",
-    "شددت",
-    "دعا",
-    "دعت",
-    "اشار",
-    "اشارت",
-];
-crate::word_set!(SPEECH_VERBS_SET = SPEECH_VERBS);
-/// A preposition with a pronoun right after a verb, standing for its
-/// object: «تسيطر عليها».
-const RESUMPTIVE_PREPS: &[&str] = &[
-    "عليها",
-    "عليه",
-    "عليهم",
-    "بها",
-    "به",
-    "بهم",
-    "فيها",
-    "فيه",
-    "منها",
-    "منه",
-    "اليها",
-    "اليه",
-];
-/// Units a quantity of goods is counted in: «50 طناً من المساعدات».
-const MEASURES: &[&str] = &[
-    "طن",
-    "طنا",
-    "اطنان",
-    "شحنه",
-    "شحنات",
-    "كميه",
-    "كميات",
-    "قافله",
-    "قوافل",
-    "مليون",
-    "ملايين",
-    "مليار",
-    "دولار",
-    "يورو",
-    "الف",
-    "الاف",
-    "حزمه",
-    "دفعه",
-    "سله",
-    "سلال",
-    "شاحنه",
-    "شاحنات",
-];
-crate::word_set!(MEASURES_SET = MEASURES);
-/// Nouns whose genitive names a kind of act, not one act.
-const KINDS_OF_ACTS: &[&str] = &[
-    "قضيه",
-    "قضايا",
-    "جرائم",
-    "حوادث",
-    "قائمه",
-    "ملف",
-    "مسلسل",
-    "سياسه",
-    "موجه",
-    "ظاهره",
-    "اعمال",
-];
-/// Number words that count the people a noun's genitive names.
-const QUANTITIES: &[&str] = &[
-    "اثنين",
-    "اثنان",
-    "ثلاث",
-    "ثلاثه",
-    "اربع",
-    "اربعه",
-    "خمس",
-    "خمسه",
-    "ست",
-    "سته",
-    "سبع",
-    "سبعه",
-    "ثماني",
-    "ثمانيه",
-    "ثمان",
-    "تسع",
-    "تسعه",
-    "عشر",
-    "عشره",
-    "عشرات",
-    "مئات",
-    "الاف",
-    "عشرين",
-    "عشرون",
-    "ثلاثين",
-    "اربعين",
-    "خمسين",
-    "مائه",
-    "مئه",
-    "نحو",
-    "حوالي",
-    "قرابه",
-    "عدد",
-    "عده",
-    "بضعه",
-    "بضع",
-    "احد",
-    "احدي",
-];
-crate::word_set!(QUANTITIES_SET = QUANTITIES);
-/// Nouns that name armed units and camps in the construct state, before
-/// their proper name.
-const UNIT_HEADS: &[&str] = &[
-    "لواء",
-    "الويه",
-    "كتيبه",
-    "كتائب",
-    "سرايا",
-    "فيلق",
-    "ميليشيا",
-    "مليشيا",
-    "معسكر",
-    "مخيم",
-    "قاعده",
-];
-crate::word_set!(UNIT_HEADS_SET = UNIT_HEADS);
-const CAMP_HEADS: &[&str] = &["معسكر", "مخيم", "قاعده"];
-/// Nouns that are part of a place's name: «تل الشيخ حسين», «جبل التركمان».
-const HILL_HEADS: &[&str] = &["تل", "تله", "جبل", "وادي", "سهل"];
-crate::word_set!(HILL_HEADS_SET = HILL_HEADS);
-/// Nouns before a town's name: «بلدة كفر داعل», «قرية دوما».
-const TOWN_HEADS: &[&str] = &["مدينه", "بلده", "قريه", "حي", "بلدات", "قري"];
-crate::word_set!(TOWN_HEADS_SET = TOWN_HEADS);
-/// «نظيره»: a person holding the same office elsewhere.
-const COUNTERPART: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظراءه", "نظرايه"];
+/// Whether a clitic prefix is the conjunction و alone.
+fn is_conj(prefix: &str) -> bool {
+    let mut cs = prefix.chars();
+    cs.next() == Some('و') && cs.next().is_none()
+}
 
 /// Relations whose objects may stand after في (places).
 fn locative(r: Relation) -> bool {
@@ -585,7 +42,7 @@ fn locative(r: Relation) -> bool {
 
 /// What an item means after lexicon lookup and closed classes.
 #[derive(Clone, Debug)]
-enum Mean {
+enum Mean<'a> {
     Actor(ActorInfo, Via),
     Role { relation: Relation, plural: bool },
     Counterpart,
@@ -597,7 +54,7 @@ enum Mean {
     We,
     TheOrg,
     ThePlace,
-    Prep(&'static str),
+    Prep(&'a str),
     TopicPrep,
     Relative,
     Boundary,
@@ -607,12 +64,12 @@ enum Mean {
 
 /// Actors that the text groups as one argument.
 #[derive(Clone, Debug)]
-struct Phrase {
+struct Phrase<'a> {
     actors: Vec<ActorInfo>,
     first: usize,
     last: usize,
     /// The preposition governing it (a clitic ب ل ك or a word before it).
-    prep: Option<&'static str>,
+    prep: Option<&'a str>,
     /// A nisba used as an adjective after a noun (قاعدة تركية).
     adjectival: bool,
     /// Index of the coordinated group it belongs to.
@@ -625,7 +82,7 @@ struct Sentence<'a, 'l> {
     lex: &'l Lexicon,
     /// The article's year, when its date is known.
     year: Option<u32>,
-    means: Vec<Mean>,
+    means: Vec<Mean<'a>>,
     cues: Vec<Vec<(Relation, Frame, bool)>>,
     modals: Vec<Option<Modality>>,
     /// Items that anchor an event (casualties, scene, source).
@@ -634,7 +91,7 @@ struct Sentence<'a, 'l> {
     blocks: Vec<usize>,
     /// Whether the lexicon defines anchors at all.
     has_anchors: bool,
-    phrases: Vec<Phrase>,
+    phrases: Vec<Phrase<'a>>,
     /// For each item, the phrase covering it.
     phrase_at: Vec<Option<usize>>,
     out: Vec<Raw>,
@@ -735,6 +192,33 @@ impl<'a, 'l> Sentence<'a, 'l> {
         &self.text[self.items[i].range.start..self.items[i].range.end]
     }
 
+    /// Whether the normalized word `w` is in class `c` as it stands.
+    fn is(&self, w: &str, c: Class) -> bool {
+        self.lex.classes.has(w, c)
+    }
+
+    /// Which reading of `w` (clitic prefix, rest) is in class `c`.
+    fn find<'w>(&self, w: &'w str, c: Class) -> Option<(&'static str, &'w str)> {
+        self.lex
+            .classes
+            .find_in(&clitic_splits(w, &self.lex.classes), c)
+    }
+
+    /// Whether `w` (with its clitics) introduces a place name.
+    fn place_noun(&self, w: &str) -> bool {
+        self.find(w, Class::PlaceNoun).is_some()
+    }
+
+    /// Whether a phrase's preposition is in class `c`.
+    fn prep_in(&self, prep: Option<&str>, c: Class) -> bool {
+        prep.is_some_and(|p| p != TOPIC && self.is(p, c))
+    }
+
+    /// Whether item `k` is a preposition word of class `c`.
+    fn mean_prep(&self, k: usize, c: Class) -> bool {
+        matches!(self.means[k], Mean::Prep(p) if self.is(p, c))
+    }
+
     fn classify(&mut self, cast: &mut Cast<'_>) {
         for (i, it) in self.items.iter().enumerate() {
             let m = match &it.kind {
@@ -762,7 +246,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                             // with an article no state name takes.
                             let via = if via == Via::Name
                                 && a.kind == ActorType::State
-                                && it.prefix.ends_with("ال")
+                                && it.prefix.ends_with(ARTICLE)
                             {
                                 Via::Nisba
                             } else {
@@ -789,44 +273,44 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
     }
 
-    fn closed_word(&self, i: usize, cast: &Cast<'_>) -> Mean {
+    fn closed_word(&self, i: usize, cast: &Cast<'_>) -> Mean<'a> {
         let w = self.word(i);
         // «الموالين لصالح» in an article about Ali Abdullah Saleh is «ل»
         // and his name, not «لصالح» (in favour of).
         if let Some(a) = w.strip_prefix('ل').and_then(|rest| cast.aliases.get(rest)) {
             return Mean::Actor(a.clone(), Via::Name);
         }
-        if let Some(p) = PREPS.iter().find(|p| **p == w) {
-            return Mean::Prep(p);
+        if self.is(w, Class::Prep) {
+            return Mean::Prep(w);
         }
-        if RELATIVES_SET.contains(w) {
+        if self.is(w, Class::Relative) {
             return Mean::Relative;
         }
-        let classes: [(&WordSet, Mean); 10] = [
-            (&TOPIC_PREPS_SET, Mean::TopicPrep),
-            (&BOUNDARIES_SET, Mean::Boundary),
-            (&THEIR_STATE_SET, Mean::TheirState),
-            (&THE_TWO_SET, Mean::TheTwo),
-            (&THE_LATTER_SET, Mean::Latter),
-            (&THE_FORMER_SET, Mean::Former),
-            (&WE_SET, Mean::We),
-            (&THE_ORG_SET, Mean::TheOrg),
-            (&THE_PLACE_SET, Mean::ThePlace),
-            (&COUNTERPART_SET, Mean::Counterpart),
+        let classes: [(Class, Mean); 10] = [
+            (Class::TopicPrep, Mean::TopicPrep),
+            (Class::Boundary, Mean::Boundary),
+            (Class::TheirState, Mean::TheirState),
+            (Class::TheTwo, Mean::TheTwo),
+            (Class::TheLatter, Mean::Latter),
+            (Class::TheFormer, Mean::Former),
+            (Class::We, Mean::We),
+            (Class::TheOrg, Mean::TheOrg),
+            (Class::ThePlace, Mean::ThePlace),
+            (Class::Counterpart, Mean::Counterpart),
         ];
-        let splits = crate::extract::scan::clitic_splits(w);
-        for (set, m) in classes {
-            if set.find_in(&splits).is_some() {
+        let splits = clitic_splits(w, &self.lex.classes);
+        for (class, m) in classes {
+            if self.lex.classes.find_in(&splits, class).is_some() {
                 return m;
             }
         }
-        if closed_class(w, &["كلا"]).is_some() {
+        if self.lex.classes.find_in(&splits, Class::Both).is_some() {
             return Mean::Word;
         }
         // «التنظيم» where the article names «تنظيم داعش».
         if !cast.heads.is_empty() {
             let body = splits.iter().find_map(|&(p, rest)| {
-                if !(p.ends_with("ال") || p.ends_with("لل")) {
+                if !definite(p) {
                     return None;
                 }
                 cast.heads.get(rest).cloned().flatten()
@@ -847,13 +331,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if cast.persons.is_empty() {
             return None;
         }
-        for p in CLITICS_FOR_NAMES {
+        let clitics = self.lex.classes.forms(Class::NameClitic).iter();
+        for p in std::iter::once("").chain(clitics.map(|f| &**f)) {
             if let Some(a) = w.strip_prefix(p).and_then(|rest| cast.aliases.get(rest)) {
                 return Some(a.clone());
             }
         }
         let n = w.chars().count();
-        if n < 5 || STOPWORDS_SET.contains(w) || self.lex.is_common(w) {
+        if n < 5 || self.is(w, Class::Stopword) || self.lex.is_common(w) {
             return None;
         }
         // A typo changes one letter: only names of about the same length
@@ -876,25 +361,21 @@ impl<'a, 'l> Sentence<'a, 'l> {
             .map(|(_, a)| a.clone())
     }
 
-    fn prep_before(&self, first: usize) -> Option<&'static str> {
+    fn prep_before(&self, first: usize) -> Option<&'a str> {
         // A short name the article's memory resolved carries its clitic in
         // the word: «لصالح» is ل + Saleh.
         if let (Kind::Word, Mean::Actor(a, _)) = (&self.items[first].kind, &self.means[first]) {
             let w = self.word(first);
-            if !a.label.contains(w) {
-                if w.starts_with('ل') {
-                    return Some("ل");
-                }
-                if w.starts_with('ب') {
-                    return Some("ب");
-                }
+            if !a.label.contains(w) && w.starts_with(['ل', 'ب']) {
+                return w.get(..2);
             }
         }
-        match self.items[first].prep() {
-            Some('ب') => return Some("ب"),
-            Some('ل') => return Some("ل"),
-            Some(_) => return Some("ك"),
-            None => {}
+        // A clitic preposition, as it stands in the word.
+        let it = &self.items[first];
+        if let Some(c) = it.prep() {
+            let prefix = &self.text[it.range.start..it.form_start];
+            let at = it.range.start + prefix.find(c).unwrap_or(0);
+            return Some(&self.text[at..at + c.len_utf8()]);
         }
         // «خلال قمة طهران»: an actor in the genitive of a topic or time
         // phrase is part of it.
@@ -902,7 +383,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             && (first.saturating_sub(2)..first)
                 .all(|k| matches!(self.means[k], Mean::TopicPrep | Mean::Word))
         {
-            return Some("topic");
+            return Some(TOPIC);
         }
         let mut j = first;
         // A preposition may stand one word before: «من حدود أرمينيا» is not,
@@ -914,21 +395,26 @@ impl<'a, 'l> Sentence<'a, 'l> {
             j -= 1;
             match &self.means[j] {
                 // «مع كل من أذربيجان»: the preposition before «كل من».
-                Mean::Prep("من") if j > 0 && closed_class(self.word(j - 1), &["كل"]).is_some() =>
+                Mean::Prep(p)
+                    if self.is(p, Class::FromPrep)
+                        && j > 0
+                        && self.find(self.word(j - 1), Class::Each).is_some() =>
                 {
                     j -= 1;
                     continue;
                 }
                 Mean::Prep(p) => return Some(p),
-                Mean::TopicPrep => return Some("topic"),
-                Mean::Word if j + 1 == first && is_place_noun(self.word(j)) => continue,
+                Mean::TopicPrep => return Some(TOPIC),
+                Mean::Word if j + 1 == first && self.place_noun(self.word(j)) => continue,
                 // «على مواقع المقاومة»: the positions of an actor stand for it.
-                Mean::Word if j + 1 == first && HOLDINGS_SET.find(self.word(j)).is_some() => {
+                Mean::Word
+                    if j + 1 == first && self.find(self.word(j), Class::Holding).is_some() =>
+                {
                     continue;
                 }
                 // «في شمال غرب سوريا»
-                Mean::Word if DIRECTIONS_SET.contains(self.word(j)) => continue,
-                Mean::Word if closed_class(self.word(j), &["كل"]).is_some() => continue,
+                Mean::Word if self.is(self.word(j), Class::Direction) => continue,
+                Mean::Word if self.find(self.word(j), Class::Each).is_some() => continue,
                 _ => return None,
             }
         }
@@ -1026,7 +512,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 Mean::TheTwo => {
                     // «البلدين» are two states; «الطرفين», «الجانبين» any two
                     // parties: states, bodies or armed groups.
-                    let parties = ["طرف", "جانب"].iter().any(|p| self.word(i).contains(p));
+                    let parties = self.lex.classes.within(self.word(i), Class::PartyNoun);
                     let named_together =
                         cast.pair.clone().filter(|_| parties && cast.pair_age <= 2);
                     let states: Vec<ActorInfo> = named_together.unwrap_or_else(|| {
@@ -1090,11 +576,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         .collect();
                     let after_speech = i > 0
                         && matches!(self.means[i - 1], Mean::Word)
-                        && closed_class(
-                            self.word(i - 1),
-                            &["قال", "اكد", "اضاف", "اعلن", "اعتبر", "راي", "اوضح", "ذكر"],
-                        )
-                        .is_some();
+                        && self.find(self.word(i - 1), Class::SayingVerb).is_some();
                     if two.len() == 2 && after_speech {
                         self.push_phrase(vec![two[1].clone()], i, i, false);
                     }
@@ -1149,8 +631,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     if a.kind != ActorType::Person
                         && (*via != Via::Name
                             || self.items[j].prefix.is_empty()
-                            || self.items[j].prefix == "ل"
-                            || self.items[j].prefix == "لل") =>
+                            || self.is(self.items[j].prefix, Class::DativePrep)
+                            || self.items[j].prefix == LL) =>
                 {
                     // «قوات الناتو», «المسلحون الحوثيون»: a body or group
                     // named after the organ is that actor; a state makes a
@@ -1200,20 +682,20 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 _ if self.items[j].prefix.starts_with('و')
                     || self.cues[j].iter().any(|&(_, _, nominal)| {
                         self.items[j].has_prep()
-                            || !(nominal || self.items[j].prefix.ends_with("ال"))
+                            || !(nominal || self.items[j].prefix.ends_with(ARTICLE))
                     }) =>
                 {
                     break;
                 }
                 Mean::Organ(..) => {}
-                Mean::Word if !STOPWORDS_SET.contains(self.word(j)) => words += 1,
+                Mean::Word if !self.is(self.word(j), Class::Stopword) => words += 1,
                 // «القوات المسلحة في شرقي ليبيا»: a state organ placed in a
                 // state is that state's.
-                Mean::Prep("في") if !group && words == 0 => {
+                Mean::Prep(p) if self.is(p, Class::InPrep) && !group && words == 0 => {
                     let mut k = j + 1;
                     while k < n
                         && matches!(self.means[k], Mean::Word)
-                        && DIRECTIONS_SET.contains(self.word(k))
+                        && self.is(self.word(k), Class::Direction)
                     {
                         k += 1;
                     }
@@ -1260,8 +742,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // «قوات الاحتلال», «طائرات التحالف», where a genitive names whose.
         let genitive = matches!(self.means.get(last + 1), Some(Mean::TheOrg))
             || matches!(self.means.get(last + 1), Some(Mean::Word))
-                && self.word(last + 1).starts_with("ال")
-                && !self.word(last + 1).ends_with("يه");
+                && self.word(last + 1).starts_with(ARTICLE)
+                && !self.word(last + 1).ends_with(NISBA_F);
         let home = (i..=last).rev().find_map(|k| match self.means[k] {
             Mean::Organ(gk, false) => cast.home_of(gk),
             _ => None,
@@ -1302,7 +784,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // «متحدث باسم رئيسة الوزراء البريطانية تيريزا ماي»: the name after
         // «باسم» and a second title is that title's holder; the spokesman
         // stays unnamed.
-        if role_form.ends_with("باسم") {
+        if self.lex.classes.ends(&role_form, Class::OnBehalf) {
             if let Some(Mean::Role { relation, plural }) = self.means.get(i + 1).cloned() {
                 return self.role_phrase(i + 1, Some(relation), plural, cast);
             }
@@ -1360,7 +842,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     }
                     j += 1;
                 }
-                Mean::Prep("في") => j += 1,
+                Mean::Prep(p) if self.is(p, Class::InPrep) => j += 1,
                 Mean::Punct('(') => {
                     let close =
                         (j..n.min(j + 10)).find(|&k| matches!(self.means[k], Mean::Punct(')')));
@@ -1371,11 +853,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
                 Mean::Word => {
                     let w = self.word(j);
-                    if TRANSPARENT_SET.contains(w) {
+                    if self.is(w, Class::Transparent) {
                         j += 1;
                     } else if self.items[j].suffix_len > 0
-                        || w.ends_with("ها")
-                            && closed_class(w, &["دفاعها", "خارجيتها", "داخليتها"]).is_some()
+                        || self.find(w, Class::PossessedMinistry).is_some()
                     {
                         // «وزير دفاعها»: the office of the state in play.
                         if governor.is_none() {
@@ -1383,9 +864,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         }
                         j += 1;
                     } else if governor.is_none()
-                        && (w.starts_with("ال")
-                            || w.starts_with("وال")
-                            || INSTITUTIONS_SET.find(w).is_some())
+                        && (w.starts_with(ARTICLE)
+                            || w.strip_prefix('و').is_some_and(|r| r.starts_with(ARTICLE))
+                            || self.find(w, Class::Institution).is_some())
                     {
                         inner = true;
                         j += 1;
@@ -1420,7 +901,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         }
         // «قائد قوات الباسيج»: the commander of a body named for itself (not
         // of a state's forces) leads it.
-        if role_form.starts_with("قايد")
+        if self.lex.classes.starts(&role_form, Class::CommanderTitle)
             && governor
                 .as_ref()
                 .is_some_and(|g| matches!(g.kind, ActorType::Group | ActorType::Organization))
@@ -1444,15 +925,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
             if j + 1 < n
                 && matches!(self.means[j], Mean::Word)
-                && self.word(j) == "ايه"
-                && self.word(j + 1) == "الله"
+                && self
+                    .lex
+                    .classes
+                    .pair(self.word(j), self.word(j + 1), Class::HonorificPair)
             {
                 j += 2;
             }
             // «محمد عباس»: a first name the gazetteer lacks before a surname it has.
             if matches!(self.means.get(j), Some(Mean::Word))
                 && matches!(self.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person)
-                && !STOPWORDS_SET.contains(self.word(j))
+                && !self.is(self.word(j), Class::Stopword)
             {
                 j += 1;
             }
@@ -1593,42 +1076,58 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// (but not «اللواء» the rank, nor «لواء المشاة», an ordinary word).
     fn unit_name(&self, i: usize) -> Option<(ActorInfo, usize)> {
         let it = &self.items[i];
-        if !matches!(self.means[i], Mean::Word | Mean::Role { .. }) || it.prefix.ends_with("ال") {
+        if !matches!(self.means[i], Mean::Word | Mean::Role { .. }) || it.prefix.ends_with(ARTICLE)
+        {
             return None;
         }
         let w = self.word(i);
-        let construct = |(p, _): &(&str, &str)| !p.ends_with("ال") && !p.ends_with("لل");
+        let construct = |(p, _): &(&str, &str)| !definite(p);
         // Unit nouns and named hills keep their noun in the name («لواء
         // اليرموك», «تل الشيخ حسين»); town nouns do not («بلدة كفر داعل»
         // is «كفر داعل»).
         // One split of the word for the three lists: this runs on every word.
-        let splits = crate::extract::scan::clitic_splits(w);
-        let (kind, keep, definite, most) =
-            if let Some((_, head)) = UNIT_HEADS_SET.find_in(&splits).filter(construct) {
-                let kind = if CAMP_HEADS.contains(&head) {
-                    ActorType::Place
-                } else {
-                    ActorType::Group
-                };
-                (kind, Some(head), true, 2)
-            } else if let Some((_, head)) = HILL_HEADS_SET.find_in(&splits).filter(construct) {
-                (ActorType::Place, Some(head), false, 3)
-            } else if TOWN_HEADS_SET.find_in(&splits).filter(construct).is_some() {
-                (ActorType::Place, None, false, 2)
+        let splits = clitic_splits(w, &self.lex.classes);
+        let (kind, keep, definite, most) = if let Some((_, head)) = self
+            .lex
+            .classes
+            .find_in(&splits, Class::UnitHead)
+            .filter(construct)
+        {
+            let kind = if self.is(head, Class::CampHead) {
+                ActorType::Place
             } else {
-                return None;
+                ActorType::Group
             };
+            (kind, Some(head), true, 2)
+        } else if let Some((_, head)) = self
+            .lex
+            .classes
+            .find_in(&splits, Class::HillHead)
+            .filter(construct)
+        {
+            (ActorType::Place, Some(head), false, 3)
+        } else if self
+            .lex
+            .classes
+            .find_in(&splits, Class::TownHead)
+            .filter(construct)
+            .is_some()
+        {
+            (ActorType::Place, None, false, 2)
+        } else {
+            return None;
+        };
         let name_word = |k: usize, first: bool| {
             let w = self.word(k);
             let n = w.chars().count();
             matches!(self.means[k], Mean::Word)
                 && self.cues[k].is_empty()
                 && self.modals[k].is_none()
-                && (!first || !definite || w.starts_with("ال"))
+                && (!first || !definite || w.starts_with(ARTICLE))
                 && (n >= 4 || ((!first || keep.is_none()) && n >= 3))
-                && !STOPWORDS_SET.contains(w)
-                && !DIRECTIONS_SET.contains(w)
-                && !is_place_noun(w)
+                && !self.is(w, Class::Stopword)
+                && !self.is(w, Class::Direction)
+                && !self.place_noun(w)
                 && !self.lex.is_common(w)
                 && !w.chars().any(|c| c.is_ascii_digit())
         };
@@ -1636,11 +1135,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // preposition («بالتزامن»), no adjective («جنديرس الاستراتيجية»).
         let more = |k: usize| {
             let w = self.word(k);
-            let first_definite = self.word(i + 1).starts_with("ال");
+            let first_definite = self.word(i + 1).starts_with(ARTICLE);
             !w.starts_with('و')
                 && !w.starts_with('ب')
-                && !(w.starts_with("ال")
-                    && (w.ends_with("يه") || !first_definite || keep.is_none()))
+                && !(w.starts_with(ARTICLE)
+                    && (w.ends_with(NISBA_F) || !first_definite || keep.is_none()))
         };
         let mut end = i + 1;
         while end < self.items.len()
@@ -1678,9 +1177,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 && self.cues[k].is_empty()
                 && self.modals[k].is_none()
                 && w.chars().count() >= 3
-                && !w.starts_with("ال")
-                && !STOPWORDS_SET.contains(w)
-                && name_shaped(w, false)
+                && !w.starts_with(ARTICLE)
+                && !self.is(w, Class::Stopword)
+                && name_shaped(w, false, &self.lex.classes)
                 && !self.lex.is_common(w)
                 && !w.chars().any(|c| c.is_ascii_digit())
         };
@@ -1689,13 +1188,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
             first -= 1;
         }
         let words: Vec<&str> = (first..i).map(|k| self.word(k)).collect();
-        if i - first < 2 || !name_shaped(words[0], true) || accusative_pair(&words) {
+        if i - first < 2
+            || !name_shaped(words[0], true, &self.lex.classes)
+            || accusative_pair(&words)
+        {
             return None;
         }
         let opens = first == 0
             || matches!(self.means[first - 1], Mean::Punct(_))
             || (matches!(self.means[first - 1], Mean::Word)
-                && SPEECH_VERBS_SET.find(self.word(first - 1)).is_some());
+                && self.find(self.word(first - 1), Class::SpeechVerb).is_some());
         if !opens {
             return None;
         }
@@ -1716,7 +1218,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// the roles lexicon may also list as a title of its own.
     fn honorific(&self, k: usize) -> bool {
         matches!(self.means[k], Mean::Word | Mean::Role { .. })
-            && HONORIFICS_SET.find(self.word(k)).is_some()
+            && self.find(self.word(k), Class::Honorific).is_some()
     }
 
     /// A name the gazetteer lacks, after a title: up to three plain words.
@@ -1735,34 +1237,31 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     None => break,
                 }
             }
-            let bad = STOPWORDS_SET.contains(w)
-                || !name_shaped(w, words.is_empty())
+            let bad = self.is(w, Class::Stopword)
+                || !name_shaped(w, words.is_empty(), &self.lex.classes)
                 || self.lex.is_common(w)
                 || (w.starts_with(['ب', 'ل', 'و', 'ف', 'ك']) && self.lex.is_common(&w[2..]))
-                || w.starts_with("بال")
-                || w.starts_with("لل")
+                || w.strip_prefix('ب').is_some_and(|r| r.starts_with(ARTICLE))
+                || w.starts_with(LL)
                 || (w.starts_with(['ب', 'ل'])
-                    && ["ه", "ها", "هم"].iter().any(|x| w.ends_with(x))
+                    && self.lex.classes.ends(w, Class::PronounTail)
                     && w.chars().count() <= 6)
                 || !self.cues[k].is_empty()
                 || self.modals[k].is_some()
                 || w.chars().count() < 2
                 || w.chars().any(|c| c.is_ascii_digit())
                 || (words.is_empty()
-                    && (w.starts_with("ال")
-                        || INSTITUTIONS_SET.find(w).is_some()
-                        || is_place_noun(w)))
-                || (!words.is_empty()
-                    && (w.starts_with('و') || w.starts_with("ب"))
-                    && w.chars().count() <= 4
-                    && {
-                        // «وهو», «بها», «وقال»: a clitic on a word; «برور»
-                        // is a name.
-                        let rest = &w[2..];
-                        STOPWORDS_SET.contains(rest)
-                            || self.lex.is_common(rest)
-                            || rest.chars().count() <= 2
-                    });
+                    && (w.starts_with(ARTICLE)
+                        || self.find(w, Class::Institution).is_some()
+                        || self.place_noun(w)))
+                || (!words.is_empty() && w.starts_with(['و', 'ب']) && w.chars().count() <= 4 && {
+                    // «وهو», «بها», «وقال»: a clitic on a word; «برور»
+                    // is a name.
+                    let rest = &w[2..];
+                    self.is(rest, Class::Stopword)
+                        || self.lex.is_common(rest)
+                        || rest.chars().count() <= 2
+                });
             if bad {
                 break;
             }
@@ -1774,11 +1273,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // يحذر»); otherwise it is too weak to be a new person.
         let after_honorific = j > 0
             && matches!(self.means[j - 1], Mean::Word)
-            && HONORIFICS_SET.find(self.word(j - 1)).is_some();
+            && self.find(self.word(j - 1), Class::Honorific).is_some();
         let single_ok = words.len() == 1
             && after_honorific
             && words[0].chars().count() >= 4
-            && !words[0].starts_with("ال")
+            && !words[0].starts_with(ARTICLE)
             && k < n
             && !matches!(self.means[k], Mean::Actor(..));
         if words.is_empty() || (words.len() == 1 && !single_ok) || accusative_pair(&words) {
@@ -1820,7 +1319,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let same_kind = a.actors[0].kind == b.actors[0].kind
                 || (body(a.actors[0].kind) && body(b.actors[0].kind));
             let same_prep =
-                b.prep.is_none() || b.prep == a.prep || self.items[b.first].prefix == "و";
+                b.prep.is_none() || b.prep == a.prep || is_conj(self.items[b.first].prefix);
             if (conj || comma_conj) && same_kind && same_prep && !a.adjectival && !b.adjectival {
                 let g = self.phrases[k - 1].group;
                 self.phrases[k].group = g;
@@ -1851,7 +1350,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut k = from;
         let mut words = 0;
         while k < self.items.len() && words <= 6 {
-            if matches!(self.means[k], Mean::TopicPrep) && TIME_PREPS_SET.contains(self.word(k)) {
+            if matches!(self.means[k], Mean::TopicPrep) && self.is(self.word(k), Class::TimePrep) {
                 // «منذ عام 1992، نحو 20 بالمئة»: skip the time phrase.
                 while k < self.items.len()
                     && !matches!(self.means[k], Mean::Punct(_))
@@ -1874,8 +1373,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if let Some(p) = self.phrase_at[k] {
                 let ph = &self.phrases[p];
                 let ok = match ph.prep {
-                    Some("topic") => false,
-                    Some("في" | "قرب" | "داخل" | "خارج" | "عند") => locative(rel),
+                    Some(TOPIC) => false,
+                    Some(p) if self.is(p, Class::LocativePrep) => locative(rel),
                     _ => true,
                 };
                 if ok && seen_groups.insert(ph.group) {
@@ -1919,7 +1418,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .means
                 .get(c + 1)
                 .is_some_and(|m| matches!(m, Mean::Word))
-                && RESUMPTIVE_PREPS.contains(&self.word(c + 1));
+                && self.is(self.word(c + 1), Class::ResumptivePrep);
         if c > 0 && matches!(self.means[c - 1], Mean::Relative) && resumptive {
             return None;
         }
@@ -1935,12 +1434,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // without the relative pronoun.
         let w = self.items[c].stem(self.text);
         let pronoun = self.items[c].suffix_len > 0
-            || (["ها", "هم", "هما"].iter().any(|p| w.ends_with(p)) && w.chars().count() >= 4);
+            || (self.lex.classes.ends(w, Class::ObjectSuffix) && w.chars().count() >= 4);
         if c > 0
             && pronoun
             && matches!(self.means[c - 1], Mean::Word)
             && !self.cues[c - 1].is_empty()
-            && !self.word(c - 1).contains("ال")
+            && !self.word(c - 1).contains(ARTICLE)
         {
             return None;
         }
@@ -1960,8 +1459,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // carries its subject as a pronoun for the one named before
             // («أعلنت تركيا أنها تقف إلى جانب أذربيجان»).
             if matches!(self.means[k], Mean::Word)
-                && COMPLEMENTIZERS_SET.contains(self.word(k))
-                && !matches!(self.word(k), "انه" | "انها" | "انهم" | "انهما")
+                && self.is(self.word(k), Class::Complementizer)
+                && !self.is(self.word(k), Class::ComplementizerPronoun)
             {
                 return None;
             }
@@ -1972,8 +1471,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // report starts.
             if k > 0
                 && matches!(self.means[k], Mean::Word)
-                && self.word(k) == "ذلك"
-                && closed_class(self.word(k - 1), &["الي", "غضون", "اثر", "عقب", "جانب"]).is_some()
+                && clitic_splits(self.word(k - 1), &self.lex.classes)
+                    .iter()
+                    .any(|&(_, w)| {
+                        self.lex
+                            .classes
+                            .pair(w, self.word(k), Class::DiscourseOpener)
+                    })
             {
                 return None;
             }
@@ -1981,7 +1485,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 let ph = &self.phrases[p];
                 let clause_start =
                     ph.first == 0 || matches!(self.means[ph.first - 1], Mean::Punct(_));
-                let fronted = ph.prep == Some("ل")
+                let fronted = self.prep_in(ph.prep, Class::DativePrep)
                     && (clause_start || self.items[ph.first].prefix.starts_with('و'));
                 if (ph.prep.is_none() || fronted) && !ph.adjectival {
                     // The first phrase of its group, for the whole list.
@@ -2027,9 +1531,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     self.items[c].stem(self.text).chars().next(),
                     Some('ي' | 'ت' | 'ن')
                 );
-                if matches!(self.means[k], Mean::Word)
-                    && matches!(self.word(k), "قد" | "لقد" | "وقد" | "فقد")
-                    && past
+                if matches!(self.means[k], Mean::Word) && self.is(self.word(k), Class::Qad) && past
                 {
                     break;
                 }
@@ -2060,7 +1562,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if matches!(self.means[k], Mean::Boundary) {
                 return false;
             }
-            if matches!(self.means[k], Mean::Word) && CONDITIONALS_SET.find(self.word(k)).is_some()
+            if matches!(self.means[k], Mean::Word)
+                && self.find(self.word(k), Class::Conditional).is_some()
             {
                 return true;
             }
@@ -2131,16 +1634,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let dated_by = nominal
             && (c.saturating_sub(3)..c).any(|k| {
                 matches!(self.means[k], Mean::TopicPrep | Mean::Word)
-                    && closed_class(
-                        self.word(k),
-                        &["بعد", "قبل", "منذ", "اثر", "عقب", "غداه", "اعقاب"],
-                    )
-                    .is_some()
+                    && self.find(self.word(k), Class::DatedBy).is_some()
             });
         if relative || dated_by {
             return Some(Modality::Reported);
         }
-        (nominal && self.items[c].prep() == Some('ل') && !self.items[c].prefix.contains("ال"))
+        (nominal && self.items[c].prep() == Some('ل') && !self.items[c].prefix.contains(ARTICLE))
             .then_some(Modality::Hypothetical)
     }
 
@@ -2173,7 +1672,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     ActorType::State | ActorType::Organization | ActorType::Person
                 )
             })
-            && self.items[c].stem(self.text).contains("حتج");
+            && self
+                .lex
+                .classes
+                .within(self.items[c].stem(self.text), Class::ObjectionStem);
         // The event checks (anchors, history) are for demonstrations; an
         // objection keeps the modality its markers give.
         let (rel, m) = if objecting {
@@ -2198,13 +1700,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
     fn nominal(&self, c: usize, lexical: bool) -> bool {
         let it = &self.items[c];
         lexical
-            || it.prefix.ends_with("ال")
-            || it.prefix.ends_with("لل")
+            || definite(it.prefix)
             || it.has_prep()
             || (c > 0
                 && matches!(self.means[c - 1], Mean::Prep(_) | Mean::TopicPrep)
                 // «شنوا», «قصفوا»: a plural past verb is never a noun.
-                && !it.stem(self.text).ends_with("وا"))
+                && !self.lex.classes.ends(it.stem(self.text), Class::PluralVerbSuffix))
     }
 
     fn relations(&mut self) {
@@ -2238,7 +1739,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     // «يقدم البنتاغون دعماً للسعودية»: support that is given
                     // is material aid.
                     Relation::Aid
-                } else if frame == Frame::Mutual && self.word(c).contains("تبادل") {
+                } else if frame == Frame::Mutual
+                    && self.lex.classes.within(self.word(c), Class::ExchangeStem)
+                {
                     // «تبادلت المقاومة مع الحوثيين إطلاق النيران»: what
                     // they exchange is the relation.
                     self.exchanged(c).unwrap_or(rel)
@@ -2297,7 +1800,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     Frame::Passive => {
                         let after = self.phrases_after(c + 1, rel);
                         let agent = after.iter().copied().find(|&p| {
-                            matches!(self.phrases[p].prep, Some("من" | "ب"))
+                            self.prep_in(self.phrases[p].prep, Class::AgentPrep)
                                 || self.phrases[p].prep.is_none()
                         });
                         let patients = before.map(|b| self.group_actors(b)).unwrap_or_default();
@@ -2405,7 +1908,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     .skip(1)
                     .find(|&&o| {
                         self.phrases[o].prep.is_some()
-                            && !matches!(self.phrases[o].prep, Some("مع" | "ب"))
+                            && !self.prep_in(self.phrases[o].prep, Class::PartnerPrep)
                     })
                     .map(|&o| self.group_actors(o))
                     .unwrap_or_default();
@@ -2442,12 +1945,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 // preposition («دعم تركيا لأذربيجان»), or for requests and
                 // such; for attacks and arrests it is the patient
                 // («استهداف المدنيين»، «اعتقال الصحفي»).
-                let patient_follows = rest.get(1).is_some_and(|&q| {
-                    matches!(
-                        self.phrases[q].prep,
-                        Some("ل" | "علي" | "ضد" | "الي" | "مع")
-                    )
-                });
+                let patient_follows = rest
+                    .get(1)
+                    .is_some_and(|&q| self.prep_in(self.phrases[q].prep, Class::PatientPrep));
                 if patient_follows
                     || rel.family() != crate::schema::Family::Conflict
                     || rel == Relation::Protest
@@ -2473,7 +1973,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             .stem(self.text)
             .rsplit(' ')
             .next()
-            .is_some_and(|w| PREPS.contains(&w));
+            .is_some_and(|w| self.is(w, Class::Prep));
         let obj = rest
             .first()
             .filter(|&&p| {
@@ -2499,37 +1999,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
     fn is_quantity(&self, k: usize) -> bool {
         matches!(self.means[k], Mean::Word) && {
             let w = self.word(k);
-            w.bytes().all(|b| b.is_ascii_digit()) || QUANTITIES_SET.find(w).is_some()
+            w.bytes().all(|b| b.is_ascii_digit()) || self.find(w, Class::Quantity).is_some()
         }
     }
 
     /// Whether a verb of giving governs the support noun at `c`: «قدمت …
     /// دعماً», «تقديم الدعم».
     fn given(&self, c: usize) -> bool {
-        const GIVING: &[&str] = &[
-            "قدم",
-            "قدمت",
-            "يقدم",
-            "تقدم",
-            "يقدمون",
-            "تقديم",
-            "بتقديم",
-            "منح",
-            "منحت",
-            "يمنح",
-            "تمنح",
-            "وفر",
-            "وفرت",
-            "يوفر",
-            "توفر",
-            "توفير",
-            "بتوفير",
-            "ارسل",
-            "ارسلت",
-            "يرسل",
-            "ترسل",
-        ];
-        self.governing_word(c, 8, GIVING).is_some()
+        self.governing_word(c, 8, Class::GivingVerb).is_some()
     }
 
     /// The hostile act a verb of exchange takes as its object: fire,
@@ -2539,8 +2016,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             .take_while(|&k| !matches!(self.means[k], Mean::Boundary | Mean::Punct('.' | ',')))
             .find_map(|k| {
                 let fire = matches!(self.means[k], Mean::Word)
-                    && closed_class(self.word(k), &["النار", "الرصاص", "القصف", "القذايف"])
-                        .is_some();
+                    && self.find(self.word(k), Class::FireNoun).is_some();
                 fire.then_some(Relation::Assault).or_else(|| {
                     self.cues[k].iter().map(|&(r, _, _)| r).find(|r| {
                         matches!(r, Relation::Assault | Relation::Accuse | Relation::Threaten)
@@ -2552,38 +2028,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// Whether a verb or noun of lifting governs the sanction noun at `c`
     /// in its clause: «رفع … العقوبات», «تخفيف الحظر».
     fn lifted(&self, c: usize) -> Option<usize> {
-        const LIFTING: &[&str] = &[
-            "رفع",
-            "رفعت",
-            "يرفع",
-            "ترفع",
-            "رفعه",
-            "برفع",
-            "خفف",
-            "خففت",
-            "يخفف",
-            "تخفف",
-            "تخفيف",
-            "بتخفيف",
-            "الغي",
-            "الغت",
-            "يلغي",
-            "تلغي",
-            "الغاء",
-            "بالغاء",
-            "انهاء",
-            "بانهاء",
-            "انهت",
-            "علق",
-            "علقت",
-            "تعليق",
-        ];
-        self.governing_word(c, 7, LIFTING)
+        self.governing_word(c, 7, Class::LiftingVerb)
     }
 
     /// The nearest plain word of `list` within `reach` items before `c`, in
     /// `c`'s clause: the verb that governs a noun cue.
-    fn governing_word(&self, c: usize, reach: usize, list: &[&str]) -> Option<usize> {
+    fn governing_word(&self, c: usize, reach: usize, class: Class) -> Option<usize> {
         (c.saturating_sub(reach)..c)
             .rev()
             .take_while(|&k| {
@@ -2593,7 +2043,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 )
             })
             .find(|&k| {
-                matches!(self.means[k], Mean::Word) && closed_class(self.word(k), list).is_some()
+                matches!(self.means[k], Mean::Word) && self.find(self.word(k), class).is_some()
             })
     }
 
@@ -2607,7 +2057,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if nominal
             && c > 0
             && self.items[c - 1].prep() == Some('ل')
-            && !self.items[c - 1].prefix.contains("ال")
+            && !self.items[c - 1].prefix.contains(ARTICLE)
             && !self.cues[c - 1].is_empty()
         {
             return Some(Modality::Hypothetical);
@@ -2617,22 +2067,20 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // points back to an event already known, it does not report one.
             let it = &self.items[c];
             let tail = &self.text[it.range.end - it.suffix_len..it.range.end];
-            let possessed = ["ها", "هم", "هما", "هن", "نا", "كم"]
-                .iter()
-                .any(|p| tail.ends_with(p));
+            let possessed = self.lex.classes.ends(tail, Class::PossessiveSuffix);
             let definite =
-                (it.prefix.contains("ال") || possessed) && !it.stem(self.text).contains(' ');
+                (it.prefix.contains(ARTICLE) || possessed) && !it.stem(self.text).contains(' ');
             let kind =
-                c > 0 && plain(c - 1) && closed_class(self.word(c - 1), KINDS_OF_ACTS).is_some();
+                c > 0 && plain(c - 1) && self.find(self.word(c - 1), Class::KindOfAct).is_some();
             return (kind || definite).then_some(Modality::Reported);
         }
         let w = self.items[c].stem(self.text);
         let present = w.starts_with(['ي', 'ت', 'ن']) && self.items[c].prefix.is_empty();
-        let subjunctive = |k: usize| plain(k) && matches!(self.word(k), "ان" | "لكي" | "كي");
+        let subjunctive = |k: usize| plain(k) && self.is(self.word(k), Class::Subjunctive);
         let after_an = c > 0 && present && subjunctive(c - 1);
         let after_an_yatim = c > 1
             && plain(c - 1)
-            && matches!(self.word(c - 1), "يتم" | "تتم")
+            && self.is(self.word(c - 1), Class::PassiveAux)
             && subjunctive(c - 2);
         (after_an || after_an_yatim).then_some(Modality::Hypothetical)
     }
@@ -2649,11 +2097,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let mut k = c - 1;
         while k > 0 {
             let locative = match self.phrase_at[k] {
-                Some(q) => matches!(self.phrases[q].prep, Some("في")),
+                Some(q) => self.prep_in(self.phrases[q].prep, Class::InPrep),
                 None => {
-                    matches!(self.means[k], Mean::Prep("في"))
+                    self.mean_prep(k, Class::InPrep)
                         || (matches!(self.means[k], Mean::Word)
-                            && DIRECTIONS_SET.contains(self.word(k)))
+                            && self.is(self.word(k), Class::Direction))
                 }
             };
             if !locative {
@@ -2670,9 +2118,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
         while q > 0
             && self.phrase_at[q].is_none()
             && (self.is_quantity(q)
-                || matches!(self.means[q], Mean::Prep("من"))
+                || self.mean_prep(q, Class::FromPrep)
                 || (matches!(self.means[q], Mean::Word)
-                    && MEASURES_SET.find(self.word(q)).is_some()))
+                    && self.find(self.word(q), Class::Measure).is_some()))
         {
             q -= 1;
         }
@@ -2681,8 +2129,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 matches!(self.means[v], Mean::Word)
                     && self.cues[v].is_empty()
                     && self.modals[v].is_none()
-                    && !STOPWORDS_SET.contains(self.word(v))
-                    && !COMPLEMENTIZERS_SET.contains(self.word(v))
+                    && !self.is(self.word(v), Class::Stopword)
+                    && !self.is(self.word(v), Class::Complementizer)
             };
             let group_first = |p: usize| {
                 self.phrases
@@ -2716,8 +2164,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let verb_like = matches!(self.means[v], Mean::Word)
             && self.cues[v].is_empty()
             && self.modals[v].is_none()
-            && !STOPWORDS_SET.contains(self.word(v))
-            && !COMPLEMENTIZERS_SET.contains(self.word(v));
+            && !self.is(self.word(v), Class::Stopword)
+            && !self.is(self.word(v), Class::Complementizer);
         verb_like.then(|| {
             self.phrases
                 .iter()
@@ -2791,7 +2239,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // «لمناطق تسيطر عليها الحكومة بمساعدة روسيا»: the same without the
         // relative pronoun, when the pronoun stands on the verb's preposition.
         let on_prep = matches!(self.means.get(c + 1), Some(Mean::Word))
-            && RESUMPTIVE_PREPS.contains(&self.word(c + 1));
+            && self.is(self.word(c + 1), Class::ResumptivePrep);
         let relative = (c > 0
             && matches!(self.means[c - 1], Mean::Relative)
             && before.is_none()
@@ -2816,7 +2264,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         rest.iter()
                             .find(|&&p| {
                                 locative(rel)
-                                    && self.phrases[p].prep == Some("في")
+                                    && self.prep_in(self.phrases[p].prep, Class::InPrep)
                                     && self.phrases[p]
                                         .actors
                                         .iter()
@@ -2844,36 +2292,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// «سيطرت عليها أذربيجان»: a pronoun on the verb or on the preposition
     /// after it points back to the nearest actor before the verb.
     fn pronoun_object(&self, c: usize, subj: &[ActorInfo], verbal: bool) -> Option<ActorInfo> {
-        const OBJ_PRONOUNS: &[&str] = &[
-            "عليها",
-            "عليه",
-            "عليهم",
-            "بها",
-            "به",
-            "بهم",
-            "لها",
-            "له",
-            "لهم",
-            "منها",
-            "منه",
-            "فيها",
-            "فيه",
-            "اليها",
-            "اليه",
-            "ضدها",
-            "ضده",
-            "معها",
-            "معه",
-        ];
         let on_verb = self.items[c].suffix_len > 0
-            && crate::extract::scan::PRONOUN_SUFFIXES
-                .iter()
-                .any(|p| self.word(c).ends_with(p));
+            && self.lex.classes.ends(self.word(c), Class::PronounSuffix);
         let on_prep = self
             .means
             .get(c + 1)
             .is_some_and(|m| matches!(m, Mean::Word))
-            && OBJ_PRONOUNS.contains(&self.word(c + 1));
+            && self.is(self.word(c + 1), Class::ObjectPronoun);
         if !on_verb && !on_prep {
             return None;
         }
@@ -2893,7 +2318,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         } else {
             self.word(c + 1)
         };
-        let masculine = verbal && on_verb && pronoun.ends_with('ه') && !pronoun.ends_with("ها");
+        let masculine = verbal && on_verb && pronoun.ends_with('ه');
         let agrees = |a: &ActorInfo| masculine && a.kind == ActorType::Person;
         candidates(8)
             .next()
@@ -2932,7 +2357,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         for &p in rest
             .iter()
             .skip(1)
-            .filter(|&&p| self.phrases[p].prep != Some("في"))
+            .filter(|&&p| !self.prep_in(self.phrases[p].prep, Class::InPrep))
         {
             for a in self.group_actors(p) {
                 if matches!(a.kind, ActorType::Place) && !all.iter().any(|x| x.id == a.id) {
@@ -2948,8 +2373,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
     fn apposition_before(&self, c: usize, participle: bool) -> Option<usize> {
         // The article may be the clitic or part of the cue's form
         // («الواقعة في»).
-        let definite =
-            self.items[c].prefix.ends_with("ال") || self.items[c].stem(self.text).starts_with("ال");
+        let definite = self.items[c].prefix.ends_with(ARTICLE)
+            || self.items[c].stem(self.text).starts_with(ARTICLE);
         if c == 0 || !definite {
             return None;
         }
@@ -2964,9 +2389,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     && ph.first > 0
                     && (!self.cues[ph.first - 1].is_empty()
                         || matches!(self.means[ph.first - 1], Mean::Word)
-                            && !STOPWORDS_SET.contains(self.word(ph.first - 1))
+                            && !self.is(self.word(ph.first - 1), Class::Stopword)
                             && k + 1 == c);
-                return (ph.prep != Some("topic") && !after_verb).then(|| {
+                return (ph.prep != Some(TOPIC) && !after_verb).then(|| {
                     self.phrases
                         .iter()
                         .position(|q| q.group == ph.group)
@@ -2977,8 +2402,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 Mean::Punct(',') if k > 0 => k -= 1,
                 Mean::Word
                     if k > 0
-                        && !STOPWORDS_SET.contains(self.word(k))
-                        && !COMPLEMENTIZERS_SET.contains(self.word(k)) =>
+                        && !self.is(self.word(k), Class::Stopword)
+                        && !self.is(self.word(k), Class::Complementizer) =>
                 {
                     k -= 1
                 }
@@ -3003,7 +2428,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let start = (0..c)
             .rev()
             .find(|&k| {
-                matches!(self.means[k], Mean::Word) && COMPLEMENTIZERS_SET.contains(self.word(k))
+                matches!(self.means[k], Mean::Word) && self.is(self.word(k), Class::Complementizer)
             })
             .unwrap_or(0);
         let first = |from: usize| {
@@ -3107,8 +2532,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
     ) {
         // «روسيا على اتصال مع تركيا»: a noun after على is predicated of the
         // subject before it; other nouns take no distant subject.
-        let predicative = (c > 0 && matches!(self.means[c - 1], Mean::Prep("علي")))
-            || self.items[c].stem(self.text).starts_with("علي ");
+        let predicative = (c > 0 && self.mean_prep(c - 1, Class::PredicativePrep))
+            || self.items[c]
+                .stem(self.text)
+                .split_once(' ')
+                .is_some_and(|(w, _)| self.is(w, Class::PredicativePrep));
         let before = before.or_else(|| {
             if !nominal || predicative {
                 self.phrase_before(c)
@@ -3118,8 +2546,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
         });
         let after = self.phrases_after(c + 1, rel);
         // «بين X وY»
-        let between = (c + 1..(c + 7).min(self.items.len()))
-            .find(|&k| matches!(self.means[k], Mean::Prep("بين")));
+        let between =
+            (c + 1..(c + 7).min(self.items.len())).find(|&k| self.mean_prep(k, Class::BetweenPrep));
         if let Some(b) = between {
             if let Some(&p) = after.iter().find(|&&p| self.phrases[p].first > b) {
                 let g = self.group_actors(p);
@@ -3132,11 +2560,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     .map(|q| q.last)
                     .max()
                     .unwrap_or(self.phrases[p].last);
-                let one_side = matches!(self.means.get(last + 1), Some(Mean::Prep("من")))
+                let one_side = last + 1 < self.items.len()
+                    && self.mean_prep(last + 1, Class::FromPrep)
                     && self
                         .items
                         .get(last + 2)
-                        .is_some_and(|_| self.word(last + 2) == "جهه");
+                        .is_some_and(|_| self.is(self.word(last + 2), Class::SideNoun));
                 let other = after
                     .iter()
                     .find(|&&q| self.phrases[q].first > last + 2)
@@ -3152,7 +2581,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let partner = after
             .iter()
             .copied()
-            .find(|&p| matches!(self.phrases[p].prep, Some("مع" | "ب")));
+            .find(|&p| self.prep_in(self.phrases[p].prep, Class::PartnerPrep));
         if let Some(p) = partner {
             let partners = self.group_actors(p);
             // «تمكنت قوات النظام من السيطرة … إثر معارك مع فيلق الرحمن»:
@@ -3225,14 +2654,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
             });
         // «محادثاتهما»: a dual or plural pronoun on a noun is the pair.
         let owned_by_pair =
-            ["هما", "هم"].iter().any(|p| self.word(c).ends_with(p)) && self.items[c].suffix_len > 0;
+            self.lex.classes.ends(self.word(c), Class::PairSuffix) && self.items[c].suffix_len > 0;
         // «أجرت روسيا وأوكرانيا محادثات»: the pair just before a noun.
         let near_pair = self
             .phrases
             .iter()
             .rev()
             .find(|p| p.last < c)
-            .filter(|p| c - p.last <= 3 && matches!(p.prep, None | Some("بين")))
+            .filter(|p| c - p.last <= 3 && p.prep.is_none_or(|x| self.is(x, Class::BetweenPrep)))
             .map(|p| {
                 let first = self
                     .phrases
@@ -3268,7 +2697,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let subj = if subj.is_empty()
             && rel == Relation::Protest
             && !self.items[c].has_prep()
-            && !self.items[c].prefix.contains("ال")
+            && !self.items[c].prefix.contains(ARTICLE)
         {
             // «تظاهر الآلاف»: a demonstration named by its verb has
             // demonstrators even when the text counts rather than names them.
@@ -3328,7 +2757,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     .actors
                     .iter()
                     .all(|a| matches!(a.kind, ActorType::Place | ActorType::State));
-                if matches!(ph.prep, Some("في" | "قرب" | "داخل" | "عند"))
+                if self.prep_in(ph.prep, Class::ScenePrep)
                     && places
                     && !ph.adjectival
                     && !ph.actors.iter().any(|a| subj.iter().any(|s| s.id == a.id))
@@ -3385,7 +2814,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             let gap_ok = q.first - p.last <= 3
                 && (p.last + 1..q.first).all(|j| {
                     matches!(self.means[j], Mean::Word)
-                        && self.word(j).starts_with("ال")
+                        && self.word(j).starts_with(ARTICLE)
                         && self.cues[j].is_empty()
                 });
             if named && nisba && gap_ok {
@@ -3415,21 +2844,23 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 continue;
             };
             let direction = (p.last + 1..q.first).any(|j| {
-                matches!(self.means[j], Mean::Word) && DIRECTIONS_SET.contains(self.word(j))
+                matches!(self.means[j], Mean::Word) && self.is(self.word(j), Class::Direction)
             });
-            if (q.prep != Some("في") && !direction)
+            if (!self.prep_in(q.prep, Class::InPrep) && !direction)
                 || q.actors.len() != 1
                 || !matches!(q.actors[0].kind, ActorType::Place | ActorType::State)
             {
                 continue;
             }
             let gap_ok = (p.last + 1..q.first).all(|j| match &self.means[j] {
-                Mean::Prep("في") => true,
+                Mean::Prep(p) if self.is(p, Class::InPrep) => true,
                 Mean::Word => {
                     let w = self.word(j);
-                    DIRECTIONS_SET.contains(w)
-                        || is_place_noun(w)
-                        || w.starts_with("ال") && w.chars().count() > 4 && self.cues[j].is_empty()
+                    self.is(w, Class::Direction)
+                        || self.place_noun(w)
+                        || w.starts_with(ARTICLE)
+                            && w.chars().count() > 4
+                            && self.cues[j].is_empty()
                 }
                 _ => false,
             });
@@ -3483,68 +2914,23 @@ fn national_group(g: &ActorInfo, state: &ActorInfo) -> ActorInfo {
     }
 }
 
-/// «مأرب شرقي اليمن»: a place in the east of a state.
-const DIRECTIONS: &[&str] = &[
-    "شرقي",
-    "غربي",
-    "شمالي",
-    "جنوبي",
-    "شرق",
-    "غرب",
-    "شمال",
-    "جنوب",
-    "وسط",
-    "جنوب شرقي",
-    "شمال غربي",
-    "بشرق",
-    "بغرب",
-    "بشمال",
-    "بجنوب",
-];
-
-/// Nouns that introduce a place name (مدينة شوشا، إقليم قره باغ).
-const PLACE_NOUNS: &[&str] = &[
-    "مدينه",
-    "اقليم",
-    "منطقه",
-    "محافظه",
-    "بلده",
-    "قريه",
-    "ولايه",
-    "العاصمه",
-    "عاصمه",
-    "جمهوريه",
-    "مقاطعه",
-    "ميناء",
-    "قطاع",
-    "جزيره",
-    "مخيم",
-];
-crate::word_set!(PLACE_NOUNS_SET = PLACE_NOUNS);
-
 /// Whether a word can be part of a name the gazetteer lacks, by its shape:
 /// not a verb («قدموا», «تلعبون»), not a word with a pronoun on it
 /// («اهتمامهم»), not a pronoun, and a first word carries no conjunction
 /// with the article («والوجبات»).
-fn name_shaped(w: &str, first: bool) -> bool {
-    const PRONOUNS: &[&str] = &["انا", "انت", "انتم", "نحن", "هو", "هي", "هم", "هما", "هن"];
+fn name_shaped(w: &str, first: bool, classes: &Classes) -> bool {
     let n = w.chars().count();
     let plural_verb = n >= 4
-        && (w.ends_with("وا")
-            || (w.starts_with(['ي', 'ت']) && (w.ends_with("ون") || w.ends_with("ين")) && n >= 5));
-    let possessed = n >= 5
-        && ["هم", "هما", "كم", "هن", "ها"]
-            .iter()
-            .any(|p| w.ends_with(p))
-        || (n >= 5 && w.starts_with(['ي', 'ت', 'ن']) && w.ends_with("نا"));
+        && (classes.ends(w, Class::PluralVerbSuffix)
+            || (w.starts_with(['ي', 'ت'])
+                && classes.ends(w, Class::PresentPluralSuffix)
+                && n >= 5));
+    let possessed = n >= 5 && classes.ends(w, Class::PossessedNameSuffix)
+        || (n >= 5 && w.starts_with(['ي', 'ت', 'ن']) && classes.ends(w, Class::FirstPersonSuffix));
     // «والوجبات», «ولطالما», «وابتسم»: a conjunction on a word after a
     // title begins a new clause; «وليد» and «وائل» keep their و.
-    let conj_article = first
-        && n >= 5
-        && ["وال", "ول", "فال", "وب", "وس", "وا", "وم"]
-            .iter()
-            .any(|p| w.starts_with(p));
-    !(plural_verb || possessed || conj_article || PRONOUNS.contains(&w))
+    let conj_article = first && n >= 5 && classes.starts(w, Class::ConjunctStart);
+    !(plural_verb || possessed || conj_article || classes.has(w, Class::Pronoun))
 }
 
 /// Two words in the accusative («ضابطا بارزا», «وعودا انتخابية»): a noun
@@ -3552,12 +2938,8 @@ fn name_shaped(w: &str, first: bool) -> bool {
 fn accusative_pair(words: &[&str]) -> bool {
     words.windows(2).any(|p| {
         p.iter().all(|w| w.ends_with('ا') && w.chars().count() >= 4)
-            || (p[0].ends_with('ا') && p[0].chars().count() >= 4 && p[1].ends_with("يه"))
+            || (p[0].ends_with('ا') && p[0].chars().count() >= 4 && p[1].ends_with(NISBA_F))
     })
-}
-
-fn is_place_noun(w: &str) -> bool {
-    PLACE_NOUNS_SET.find(w).is_some()
 }
 
 /// Organs that only make sense with their state: alone they are no node.

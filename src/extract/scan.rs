@@ -8,7 +8,8 @@
 //! boundaries; items of a sentence are in text order and do not overlap.
 
 use crate::{
-    lexicon::{Gazetteer, Payload},
+    classes::{ARTICLE, Class, Classes, LL},
+    lexicon::{Lexicon, Payload},
     normalize::is_word_char,
 };
 
@@ -132,16 +133,6 @@ pub fn tokens(text: &str, r: Range) -> Vec<Token> {
     out
 }
 
-/// Clitic prefixes a word may carry before a lexicon form, longest first so
-/// the smallest remaining stem is tried last.
-const CLITICS: &[&str] = &[
-    "", "و", "ف", "ب", "ل", "ك", "س", "ال", "لل", "وب", "ول", "وك", "وس", "فب", "فل", "فس", "وال",
-    "بال", "كال", "فال", "ولل", "فلل", "وبال", "فبال", "وكال",
-];
-
-/// Pronoun suffixes an actor or organ may carry (جيشها، بلاده، دفاعها).
-pub const PRONOUN_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما", "هن", "نا", "كم"];
-
 /// What an item is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
@@ -179,10 +170,10 @@ impl Item {
     /// is not one, but «لل» is ل with the article.
     pub fn prep(&self) -> Option<char> {
         let p = self.prefix;
-        if p.ends_with("لل") {
+        if p.ends_with(LL) {
             return Some('ل');
         }
-        let p = p.strip_suffix("ال").unwrap_or(p);
+        let p = p.strip_suffix(ARTICLE).unwrap_or(p);
         p.chars().find(|c| matches!(c, 'ب' | 'ل' | 'ك'))
     }
 
@@ -198,7 +189,8 @@ impl Item {
 /// prefix the token carries (no prefix first), and takes the first one whose
 /// end falls on a word end, or inside the word where the payload allows a
 /// suffix.
-pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
+pub fn items(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<Item> {
+    let g = &lex.gazetteer;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -220,7 +212,7 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
         // wins, and among equals the one that strips least («بحث» is
         // consult, not ب + «حث»; «المتحدث باسم» beats «المتحدث»).
         let mut found: Option<(&'static str, crate::lexicon::Hit, usize, usize)> = None;
-        for &(p, rest) in clitic_splits(word).iter() {
+        for &(p, rest) in clitic_splits(word, &lex.classes).iter() {
             if rest.len() < 4 {
                 continue;
             }
@@ -228,7 +220,7 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
             let Some(hit) = g.longest_at(text, at) else {
                 continue;
             };
-            if g.needs_article(hit.form) && !(p.ends_with("ال") || p.ends_with("لل")) {
+            if g.needs_article(hit.form) && !definite(p) {
                 continue;
             }
             // The match must end where a token ends, or inside a token when
@@ -248,7 +240,7 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
             let ok = rest.is_empty()
                 || (lt.word
                     && (g.payloads(hit.form).iter().any(Payload::allows_suffix)
-                        || (PRONOUN_SUFFIXES.contains(&rest)
+                        || (lex.classes.has(rest, Class::PronounSuffix)
                             && g.payloads(hit.form).iter().any(|p| {
                                 matches!(
                                     p,
@@ -290,47 +282,27 @@ pub fn items(text: &str, toks: &[Token], g: &Gazetteer) -> Vec<Item> {
     out
 }
 
-/// A closed class of words, hashed once: the rules ask every word of every
-/// sentence about a dozen classes, too often to scan lists.
-pub struct WordSet(std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>>);
-
-impl WordSet {
-    /// A set over `list`, built on first use.
-    pub const fn new(init: fn() -> rustc_hash::FxHashSet<&'static str>) -> WordSet {
-        WordSet(std::sync::LazyLock::new(init))
-    }
-
-    /// Whether `word` is in the set as it stands.
-    pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
-    }
-
-    /// Which word of the set a token is, with whatever clitic prefix it
-    /// carries: «وبلاده» is «بلاده» after «و».
-    pub fn find(&self, word: &str) -> Option<(&'static str, &'static str)> {
-        self.find_in(&clitic_splits(word))
-    }
-
-    /// [`WordSet::find`] over splits already made by [`clitic_splits`].
-    pub fn find_in(&self, splits: &[(&'static str, &str)]) -> Option<(&'static str, &'static str)> {
-        splits
-            .iter()
-            .find_map(|&(p, rest)| self.0.get(rest).map(|w| (p, *w)))
-    }
+/// Whether a clitic prefix ends with the article («ال», «وال», «لل»).
+pub fn definite(prefix: &str) -> bool {
+    prefix.ends_with(ARTICLE) || prefix.ends_with(LL)
 }
 
 /// The readings of a word as clitic prefix + rest, no prefix first (at
-/// most eight: a conjunction, a preposition or the future سـ, the article).
-pub fn clitic_splits(word: &str) -> Splits<'_> {
+/// most eight: a conjunction, a preposition or the future سـ, the article),
+/// with the clitics of the `clitic` class.
+pub fn clitic_splits<'w>(word: &'w str, classes: &Classes) -> Splits<'w> {
     let mut out = Splits {
         buf: [("", word); 8],
         len: 1,
     };
-    let first = word.chars().next();
-    if !matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')) {
+    if !word
+        .chars()
+        .next()
+        .is_some_and(|c| classes.clitic_initial(c))
+    {
         return out;
     }
-    for &p in &CLITICS[1..] {
+    for &p in classes.clitics() {
         if let Some(rest) = word.strip_prefix(p) {
             if out.len < out.buf.len() {
                 out.buf[out.len] = (p, rest);
@@ -352,23 +324,6 @@ impl<'w> std::ops::Deref for Splits<'w> {
     fn deref(&self) -> &Self::Target {
         &self.buf[..self.len]
     }
-}
-
-/// Declares a [`WordSet`] over a constant list of words.
-#[macro_export]
-macro_rules! word_set {
-    ($vis:vis $name:ident = $list:expr) => {
-        $vis static $name: $crate::extract::scan::WordSet =
-            $crate::extract::scan::WordSet::new(|| $list.iter().copied().collect());
-    };
-}
-
-/// Finds which word of a closed class (`list`) a token is, with whatever
-/// clitic prefix it carries: «وبلاده» is «بلاده» after «و».
-pub fn closed_class<'l>(word: &str, list: &[&'l str]) -> Option<(&'static str, &'l str)> {
-    clitic_splits(word)
-        .iter()
-        .find_map(|&(p, rest)| list.iter().find(|w| **w == rest).map(|w| (p, *w)))
 }
 
 #[cfg(test)]
@@ -397,7 +352,7 @@ mod tests {
                     end: t.len(),
                 },
             );
-            let hit = items(t, &toks, &lex.gazetteer)
+            let hit = items(t, &toks, &lex)
                 .iter()
                 .any(|i| matches!(i.kind, Kind::Hit(_)));
             assert_eq!(hit, found, "{text}");
@@ -437,12 +392,14 @@ mod tests {
     }
 
     #[test]
-    fn closed_class_words_keep_their_clitics_apart() {
-        assert_eq!(closed_class("وبلاده", &["بلاده"]), Some(("و", "بلاده")));
-        assert_eq!(
-            closed_class("للبلدين", &["البلدين", "بلدين"]),
-            Some(("لل", "بلدين"))
-        );
-        assert_eq!(closed_class("بلادي", &["بلاده"]), None);
+    fn clitic_readings_keep_their_clitics_apart() {
+        let lex = crate::lexicon::Lexicon::from_strs("", "", "", "", "").unwrap();
+        let c = &lex.classes;
+        let s = clitic_splits("وبلاده", c);
+        assert_eq!(c.find_in(&s, Class::TheirState), Some(("و", "بلاده")));
+        let s = clitic_splits("للبلدين", c);
+        assert_eq!(c.find_in(&s, Class::TheTwo), Some(("لل", "بلدين")));
+        let s = clitic_splits("بلادي", c);
+        assert_eq!(c.find_in(&s, Class::TheirState), None);
     }
 }
