@@ -87,6 +87,8 @@ pub enum Payload {
         relation: Relation,
         /// A dual or plural title (وزيري، الرئيسين).
         plural: bool,
+        /// Its line in `roles.tsv`, for provenance.
+        line: u32,
     },
     /// A state organ or generic group; `actor` is the generic node.
     Organ {
@@ -108,9 +110,11 @@ pub enum Payload {
         /// follows it (a nisba, a genitive) or the noun it describes, never
         /// a distant clause subject.
         nominal: bool,
+        /// Its line in `cues.tsv`, for provenance.
+        line: u32,
     },
-    /// A modality marker.
-    Modal(Modality),
+    /// A modality marker, with its line in `modality.tsv`.
+    Modal(Modality, u32),
     /// A phrase that blocks a shorter cue inside it (a metaphor, an idiom).
     Block,
     /// A word that anchors an event in the news being reported (casualties,
@@ -118,10 +122,43 @@ pub enum Payload {
     Anchor,
 }
 
+impl Via {
+    /// A word for explain's output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Name => "name",
+            Via::Nisba => "nisba",
+            Via::Metonym => "metonym",
+        }
+    }
+}
+
+impl Frame {
+    /// The frame's name in `cues.tsv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frame::Active => "active",
+            Frame::Passive => "passive",
+            Frame::Mutual => "mutual",
+        }
+    }
+}
+
 impl Payload {
     /// Whether the form may be followed by more letters of the same token.
     pub fn allows_suffix(&self) -> bool {
         matches!(self, Payload::Cue { stem: true, .. })
+    }
+
+    /// The payload without the line it came from: what it means.
+    fn meaning(mut self) -> Payload {
+        match &mut self {
+            Payload::Role { line, .. } | Payload::Cue { line, .. } | Payload::Modal(_, line) => {
+                *line = 0
+            }
+            _ => {}
+        }
+        self
     }
 }
 
@@ -348,7 +385,7 @@ impl Builder {
             self.forms.len() - 1
         });
         self.bare[i] &= bare;
-        if !self.payloads[i].contains(&p) {
+        if !self.payloads[i].iter().any(|q| q.meaning() == p.meaning()) {
             self.payloads[i].push(p);
         }
     }
@@ -523,7 +560,14 @@ impl Builder {
                     continue;
                 }
             };
-            self.add_name(&f[0].clone(), Payload::Role { relation, plural });
+            self.add_name(
+                &f[0].clone(),
+                Payload::Role {
+                    relation,
+                    plural,
+                    line: no as u32,
+                },
+            );
         }
     }
 
@@ -599,6 +643,7 @@ impl Builder {
                     frame,
                     stem,
                     nominal,
+                    line: no as u32,
                 },
             );
         }
@@ -609,7 +654,7 @@ impl Builder {
             // `asserted` marks phrases that hold a negation particle but do
             // not negate (لا يزال، غير أن): the longer match blocks لا / غير.
             match f[1].parse::<Modality>() {
-                Ok(m) => self.add_form(&f[0].clone(), Payload::Modal(m)),
+                Ok(m) => self.add_form(&f[0].clone(), Payload::Modal(m, no as u32)),
                 Err(e) => self.err(path, no, format!("column modality: {e}")),
             }
         }

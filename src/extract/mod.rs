@@ -17,6 +17,7 @@
 //! ([`rules`]) with the article's memory of who was named ([`Cast`]).
 
 pub mod scan;
+pub mod trace;
 
 mod rules;
 
@@ -101,7 +102,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
     let mut counted = (0usize, 0usize);
     for (si, (sr, items)) in sents.iter().enumerate() {
         let (sr, items) = (*sr, items.as_slice());
-        let raws = rules::sentence(&norm.text, items, lex, &mut cast);
+        let (raws, _) = rules::sentence(&norm.text, items, lex, &mut cast);
         if raws.is_empty() {
             continue;
         }
@@ -156,42 +157,52 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
     out
 }
 
-/// Explains extraction sentence by sentence: items, phrases and mentions.
-pub fn explain(article: &Article, lex: &Lexicon) -> String {
+/// Explains extraction sentence by sentence: the tokens with their
+/// readings, the chunks (actor phrases), the mentions, and with `trace` the
+/// chain of rules behind each mention and the candidates a rule blocked.
+pub fn explain(article: &Article, lex: &Lexicon, trace: bool) -> String {
+    use std::fmt::Write;
     let norm = normalize(&article.text);
     let mut cast = Cast::new(lex);
     cast.year = article_year(article);
     let sents = scan_sentences(&norm.text, lex);
     cast.survey(&norm.text, &sents);
     let mut out = String::new();
+    let id = |a: &Option<ActorInfo>| a.as_ref().map_or("-", |a| a.id.as_str()).to_string();
     for (si, (sr, items)) in sents.iter().enumerate() {
         let (sr, items) = (*sr, items.as_slice());
-        out += &format!("sentence {si}: {}\n", &norm.text[sr.start..sr.end]);
-        let mut probe = Cast {
-            lex,
-            persons: cast.persons.clone(),
-            aliases: cast.aliases.clone(),
-            roles: cast.roles.clone(),
-            recent: cast.recent.clone(),
-            topic: cast.topic.clone(),
-            year: cast.year,
-            organs: cast.organs.clone(),
-            heads: cast.heads.clone(),
-            pair: cast.pair.clone(),
-            pair_age: cast.pair_age,
-            home: cast.home.clone(),
-        };
+        let _ = writeln!(out, "sentence {si}: {}", &norm.text[sr.start..sr.end]);
+        let mut probe = cast.clone();
         out += &rules::describe(&norm.text, items, lex, &mut probe);
-        for r in rules::sentence(&norm.text, items, lex, &mut cast) {
-            let id = |a: &Option<ActorInfo>| a.as_ref().map(|a| a.id.clone()).unwrap_or_default();
-            out += &format!(
-                "  => {} {} {} [{}] cue#{}\n",
+        let (raws, blocked) = rules::sentence(&norm.text, items, lex, &mut cast);
+        let cue = |c: usize| &norm.text[items[c].range.start..items[c].range.end];
+        for r in raws {
+            let _ = write!(
+                out,
+                "  => {} {} {} [{}] cue «{}»",
                 id(&r.subject),
                 r.relation,
                 id(&r.object),
                 r.modality,
-                r.cue
+                cue(r.cue)
             );
+            if trace {
+                let _ = write!(out, "  rule {}", trace::Chain { refs: &r.rules });
+            }
+            out.push('\n');
+        }
+        if trace {
+            for b in blocked {
+                let _ = writeln!(
+                    out,
+                    "  x  {} {} {} cue «{}»  blocked by {}",
+                    id(&b.subject),
+                    b.relation,
+                    id(&b.object),
+                    cue(b.cue),
+                    trace::Chain { refs: &b.rules }
+                );
+            }
         }
     }
     out
@@ -250,10 +261,13 @@ struct Raw {
     modality: Modality,
     /// Index of the cue item in the sentence.
     cue: usize,
+    /// The rules that made it, in the order they applied.
+    rules: Vec<trace::RuleRef>,
 }
 
 /// What an article has named so far: the memory behind short names, typos,
 /// «بلاده» and «البلدين».
+#[derive(Clone)]
 pub struct Cast<'l> {
     lex: &'l Lexicon,
     /// Persons named in the article: normalized name words → actor.

@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use super::{
     ActorInfo, Cast, Raw,
     scan::{Item, Kind, clitic_splits, definite},
+    trace::{Rule, RuleRef},
 };
 use crate::{
     classes::{ARTICLE, Class, Classes, LL, NISBA_F},
@@ -44,7 +45,11 @@ fn locative(r: Relation) -> bool {
 #[derive(Clone, Debug)]
 enum Mean<'a> {
     Actor(ActorInfo, Via),
-    Role { relation: Relation, plural: bool },
+    Role {
+        relation: Relation,
+        plural: bool,
+        line: u32,
+    },
     Counterpart,
     Organ(u32, bool),
     TheirState,
@@ -83,8 +88,11 @@ struct Sentence<'a, 'l> {
     /// The article's year, when its date is known.
     year: Option<u32>,
     means: Vec<Mean<'a>>,
-    cues: Vec<Vec<(Relation, Frame, bool)>>,
+    /// Each item's cues: relation, frame, noun, line in `cues.tsv`.
+    cues: Vec<Vec<(Relation, Frame, bool, u32)>>,
     modals: Vec<Option<Modality>>,
+    /// The `modality.tsv` line of each marker.
+    modal_lines: Vec<u32>,
     /// Items that anchor an event (casualties, scene, source).
     anchors: Vec<usize>,
     /// Items that block the cue inside them (metaphors, idioms).
@@ -95,10 +103,36 @@ struct Sentence<'a, 'l> {
     /// For each item, the phrase covering it.
     phrase_at: Vec<Option<usize>>,
     out: Vec<Raw>,
+    /// The rules that led to the candidate being built: what `emit` records.
+    chain: Vec<RuleRef>,
+    /// The rewrites and the modality rule of the candidate being built.
+    tail: Vec<RuleRef>,
+    /// Candidates a rule stopped, for `explain --trace`.
+    blocked: Vec<Blocked>,
+}
+
+/// A candidate that did not become a mention, and the rule that stopped it.
+#[derive(Clone, Debug)]
+pub struct Blocked {
+    /// Index of the cue item.
+    pub cue: usize,
+    /// The relation it would have had.
+    pub relation: Relation,
+    /// Its subject and object, as far as they were found.
+    pub subject: Option<ActorInfo>,
+    /// See `subject`.
+    pub object: Option<ActorInfo>,
+    /// The rules that built it, then the one that stopped it.
+    pub rules: Vec<RuleRef>,
 }
 
 /// Applies every rule to one sentence's items.
-pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cast<'_>) -> Vec<Raw> {
+pub(super) fn sentence(
+    text: &str,
+    items: &[Item],
+    lex: &Lexicon,
+    cast: &mut Cast<'_>,
+) -> (Vec<Raw>, Vec<Blocked>) {
     let mut s = Sentence::read(text, items, lex, cast);
     s.relations();
     s.places_within();
@@ -129,32 +163,67 @@ pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
     } else {
         cast.pair_age += 1;
     }
-    s.out
+    (s.out, s.blocked)
 }
 
-/// A line per item and per phrase, for `newsgraph explain`.
+/// A line per item (its readings) and per actor phrase, for `newsgraph
+/// explain`: the tokens and chunks stages as the rules see them.
 pub(super) fn describe(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cast<'_>) -> String {
+    use std::fmt::Write;
     let s = Sentence::read(text, items, lex, cast);
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         let m = match &s.means[i] {
-            Mean::Actor(a, v) => format!("actor {} ({v:?})", a.id),
-            other => format!("{other:?}"),
+            Mean::Actor(a, v) => format!("actor {} ({})", a.id, v.as_str()),
+            Mean::Role { relation, line, .. } => format!("title {relation} (roles:{line})"),
+            Mean::Counterpart => "counterpart".into(),
+            Mean::Organ(g, group) => format!(
+                "{} {}",
+                if *group { "group" } else { "organ" },
+                lex.actors[*g as usize].id
+            ),
+            Mean::TheirState => "their-state".into(),
+            Mean::TheTwo => "the-two".into(),
+            Mean::Latter => "the-latter".into(),
+            Mean::Former => "the-former".into(),
+            Mean::We => "we".into(),
+            Mean::TheOrg => "the-organization".into(),
+            Mean::ThePlace => "the-place".into(),
+            Mean::Prep(_) => "preposition".into(),
+            Mean::TopicPrep => "topic-preposition".into(),
+            Mean::Relative => "relative".into(),
+            Mean::Boundary => "clause-boundary".into(),
+            Mean::Word => "word".into(),
+            Mean::Punct(_) => "punctuation".into(),
         };
-        out += &format!(
-            "  {i:>3} {:<20} prefix={:<4} {m} {:?} {:?}\n",
-            s.word(i),
-            it.prefix,
-            s.cues[i],
-            s.modals[i]
-        );
+        let _ = write!(out, "  {i:>3} {}", s.word(i));
+        if !it.prefix.is_empty() {
+            let _ = write!(out, "  clitic {}", it.prefix);
+        }
+        let _ = write!(out, "  {m}");
+        for (rel, frame, noun, line) in &s.cues[i] {
+            let pos = if *noun { "noun" } else { "verb" };
+            let _ = write!(out, "  cue {rel} {} {pos} (cues:{line})", frame.as_str());
+        }
+        if let Some(md) = s.modals[i] {
+            let _ = write!(out, "  marker {md} (modality:{})", s.modal_lines[i]);
+        }
+        out.push('\n');
     }
     for p in &s.phrases {
         let ids: Vec<&str> = p.actors.iter().map(|a| a.id.as_str()).collect();
-        out += &format!(
-            "  phrase {}..{} {:?} prep={:?} adj={} group={}\n",
-            p.first, p.last, ids, p.prep, p.adjectival, p.group
-        );
+        let _ = write!(out, "  chunk {}..{} {}", p.first, p.last, ids.join(", "));
+        match p.prep {
+            Some(TOPIC) => out.push_str("  inside a topic phrase"),
+            Some(prep) => {
+                let _ = write!(out, "  after {prep}");
+            }
+            None => {}
+        }
+        if p.adjectival {
+            out.push_str("  adjective");
+        }
+        let _ = writeln!(out, "  list {}", p.group);
     }
     out
 }
@@ -175,12 +244,16 @@ impl<'a, 'l> Sentence<'a, 'l> {
             means: Vec::with_capacity(items.len()),
             cues: vec![Vec::new(); items.len()],
             modals: vec![None; items.len()],
+            modal_lines: vec![0; items.len()],
             anchors: Vec::new(),
             blocks: Vec::new(),
             has_anchors: lex.has_anchors(),
             phrases: Vec::new(),
             phrase_at: vec![None; items.len()],
             out: Vec::new(),
+            chain: Vec::new(),
+            tail: Vec::new(),
+            blocked: Vec::new(),
         };
         s.classify(cast);
         s.build_phrases(cast);
@@ -231,9 +304,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
                                 relation,
                                 frame,
                                 nominal,
+                                line,
                                 ..
-                            } => self.cues[i].push((relation, frame, nominal)),
-                            Payload::Modal(m) => self.modals[i] = Some(m),
+                            } => self.cues[i].push((relation, frame, nominal, line)),
+                            Payload::Modal(m, line) => {
+                                self.modals[i] = Some(m);
+                                self.modal_lines[i] = line;
+                            }
                             Payload::Anchor => self.anchors.push(i),
                             Payload::Block => self.blocks.push(i),
                             _ => {}
@@ -258,9 +335,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     });
                     let main = main.or_else(|| {
                         ps.iter().find_map(|p| match *p {
-                            Payload::Role { relation, plural } => {
-                                Some(Mean::Role { relation, plural })
-                            }
+                            Payload::Role {
+                                relation,
+                                plural,
+                                line,
+                            } => Some(Mean::Role {
+                                relation,
+                                plural,
+                                line,
+                            }),
                             Payload::Organ { actor, group } => Some(Mean::Organ(actor, group)),
                             _ => None,
                         })
@@ -450,8 +533,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 continue;
             }
             match self.means[i].clone() {
-                Mean::Role { relation, plural } => {
-                    i = self.role_phrase(i, Some(relation), plural, cast);
+                Mean::Role {
+                    relation,
+                    plural,
+                    line,
+                } => {
+                    i = self.role_phrase(i, Some(relation), plural, RuleRef::Role(line), cast);
                     continue;
                 }
                 Mean::Counterpart => {
@@ -471,7 +558,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                             .find(|(_, p)| p.id == h.id)
                             .map(|((r, _), _)| *r)
                     });
-                    i = self.role_phrase(i, rel, false, cast);
+                    i = self.role_phrase(i, rel, false, Rule::TitleCounterpart.into(), cast);
                     continue;
                 }
                 Mean::Organ(g, group) => {
@@ -680,7 +767,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 // cue ends the organ's phrase.
                 // («قوات الاحتلال الإسرائيلي» goes on through its noun).
                 _ if self.items[j].prefix.starts_with('و')
-                    || self.cues[j].iter().any(|&(_, _, nominal)| {
+                    || self.cues[j].iter().any(|&(_, _, nominal, _)| {
                         self.items[j].has_prep()
                             || !(nominal || self.items[j].prefix.ends_with(ARTICLE))
                     }) =>
@@ -777,6 +864,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         i: usize,
         rel: Option<Relation>,
         plural: bool,
+        source: RuleRef,
         cast: &mut Cast<'_>,
     ) -> usize {
         let n = self.items.len();
@@ -785,8 +873,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
         // «باسم» and a second title is that title's holder; the spokesman
         // stays unnamed.
         if self.lex.classes.ends(&role_form, Class::OnBehalf) {
-            if let Some(Mean::Role { relation, plural }) = self.means.get(i + 1).cloned() {
-                return self.role_phrase(i + 1, Some(relation), plural, cast);
+            if let Some(Mean::Role {
+                relation,
+                plural,
+                line,
+            }) = self.means.get(i + 1).cloned()
+            {
+                return self.role_phrase(i + 1, Some(relation), plural, RuleRef::Role(line), cast);
             }
         }
         let known_rel = rel.is_some();
@@ -1014,6 +1107,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         object: Some(g),
                         modality: Modality::Asserted,
                         cue: i,
+                        rules: vec![source, Rule::TitleNameBefore.into()],
                     });
                 }
                 self.push_phrase(vec![p], first, end - 1, false);
@@ -1062,6 +1156,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         object: Some(g),
                         modality: Modality::Asserted,
                         cue: i,
+                        rules: vec![source, Rule::TitleNameAfter.into()],
                     });
                 }
             }
@@ -1503,7 +1598,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // («والموالين لصالح») is part of the subject's phrase.
             if self.phrase_at[k].is_none()
                 && k + 1 != c
-                && self.cues[k].iter().any(|&(_, _, n)| !self.nominal(k, n))
+                && self.cues[k].iter().any(|&(_, _, n, _)| !self.nominal(k, n))
             {
                 return None;
             }
@@ -1511,7 +1606,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
         None
     }
 
-    fn modality(&self, c: usize, subject_at: Option<usize>) -> Modality {
+    /// The modality of the cue at `c` from the markers before it in its
+    /// clause, with the rule (or marker row) that set it, if not asserted.
+    fn modality(&self, c: usize, subject_at: Option<usize>) -> (Modality, Option<RuleRef>) {
         // A marker governs the words right after it: «لم تهاجم»، «لا يستبعد
         // إقامة»، «إسرائيل لن تهاجم». Looking further back, past an actor,
         // finds markers of other clauses («أخفقت أرمينيا ... خلال محادثاتهما»).
@@ -1520,6 +1617,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             .unwrap_or(0)
             .max(c.saturating_sub(3));
         let mut m = Modality::Asserted;
+        let mut why = None;
         for k in (lo..c).rev() {
             if matches!(self.means[k], Mean::Boundary) || self.phrase_at[k].is_some() {
                 break;
@@ -1533,17 +1631,21 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 );
                 if matches!(self.means[k], Mean::Word) && self.is(self.word(k), Class::Qad) && past
                 {
+                    why = Some(Rule::ModalQadPast.into());
                     break;
                 }
                 m = x;
+                why = Some(RuleRef::Modal(self.modal_lines[k]));
                 break;
             }
         }
         if m == Modality::Asserted && self.items[c].prefix.ends_with('س') {
             m = Modality::Hypothetical;
+            why = Some(Rule::ModalFuture.into());
         }
         if m == Modality::Asserted && self.conditional_before(c) {
             m = Modality::Hypothetical;
+            why = Some(Rule::ModalConditional.into());
         }
         if m == Modality::Asserted
             && self
@@ -1552,8 +1654,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .is_some_and(|l| matches!(l.kind, Kind::Punct('?')))
         {
             m = Modality::Hypothetical;
+            why = Some(Rule::ModalQuestion.into());
         }
-        m
+        (m, why)
     }
 
     /// «إذا حدث هجوم», «لو امتلكت»: a condition earlier in the clause.
@@ -1574,7 +1677,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// How an event noun is framed: the object of a reaction, a report or
     /// a threat («استنكرت الهجوم»، «حذر من هجوم») is talk about an event,
     /// and an event dated to a past year is history, not news.
-    fn event_frame(&self, c: usize, rel: Relation) -> Option<Modality> {
+    fn event_frame(&self, c: usize, rel: Relation) -> Option<(Modality, Rule)> {
         if rel.family() == crate::schema::Family::Standing {
             return None;
         }
@@ -1583,16 +1686,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 break;
             }
             match self.modals[k] {
-                Some(Modality::Reported) => return Some(Modality::Reported),
-                Some(Modality::Hypothetical) => return Some(Modality::Hypothetical),
+                Some(m @ (Modality::Reported | Modality::Hypothetical)) => {
+                    return Some((m, Rule::ModalEventFrame));
+                }
                 // «نفى مقتل أي من الرهائن»: a denial verb, not a particle.
                 Some(Modality::Negated) if !self.cues[k].is_empty() => {
-                    return Some(Modality::Negated);
+                    return Some((Modality::Negated, Rule::ModalEventFrame));
                 }
                 _ => {}
             }
         }
-        self.historical().then_some(Modality::Reported)
+        self.historical()
+            .then_some((Modality::Reported, Rule::ModalHistorical))
     }
 
     /// An event dated to an earlier year than the article's («في أغسطس
@@ -1629,7 +1734,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// في نوفمبر») and is background, not the news; one named as the time of
     /// another («بعد سلسلة ضربات جوية») is an earlier event; a verbal noun of
     /// purpose («بالتخطيط لضرب الوزارة») is a plan, not an act.
-    fn background_or_purpose(&self, c: usize, nominal: bool) -> Option<Modality> {
+    fn background_or_purpose(&self, c: usize, nominal: bool) -> Option<(Modality, Rule)> {
         let relative = (c.saturating_sub(3)..c).any(|k| matches!(self.means[k], Mean::Relative));
         let dated_by = nominal
             && (c.saturating_sub(3)..c).any(|k| {
@@ -1637,10 +1742,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     && self.find(self.word(k), Class::DatedBy).is_some()
             });
         if relative || dated_by {
-            return Some(Modality::Reported);
+            return Some((Modality::Reported, Rule::ModalBackground));
         }
         (nominal && self.items[c].prep() == Some('ل') && !self.items[c].prefix.contains(ARTICLE))
-            .then_some(Modality::Hypothetical)
+            .then_some((Modality::Hypothetical, Rule::ModalPurpose))
     }
 
     fn emit(
@@ -1651,15 +1756,21 @@ impl<'a, 'l> Sentence<'a, 'l> {
         m: Modality,
         c: usize,
     ) {
-        if let (Some(a), Some(b)) = (&s, &o) {
-            if a.id == b.id {
-                return;
-            }
-        }
-        if s.is_none() && o.is_none() {
-            return;
-        }
-        if rel.family() == crate::schema::Family::Standing && (s.is_none() || o.is_none()) {
+        let stop = if s
+            .as_ref()
+            .zip(o.as_ref())
+            .is_some_and(|(a, b)| a.id == b.id)
+        {
+            Some(Rule::BlockSelf)
+        } else if s.is_none() && o.is_none() {
+            Some(Rule::BlockNoArgument)
+        } else if rel.family() == crate::schema::Family::Standing && (s.is_none() || o.is_none()) {
+            Some(Rule::BlockStandingPartial)
+        } else {
+            None
+        };
+        if let Some(r) = stop {
+            self.block(c, rel, s, o, r);
             return;
         }
         // «احتجت البحرين على تصريحات خامنئي»: a state, body or person that
@@ -1678,12 +1789,18 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .within(self.items[c].stem(self.text), Class::ObjectionStem);
         // The event checks (anchors, history) are for demonstrations; an
         // objection keeps the modality its markers give.
+        let mut rules = self.chain.clone();
+        rules.extend_from_slice(&self.tail);
         let (rel, m) = if objecting {
-            (Relation::Accuse, self.modality(c, None))
+            rules.push(Rule::RewriteObjection.into());
+            let (m, why) = self.modality(c, None);
+            rules.extend(why);
+            (Relation::Accuse, m)
         } else {
             (rel, m)
         };
         if !fits(rel, s.as_ref().map(|a| a.kind), o.as_ref().map(|a| a.kind)) {
+            self.block(c, rel, s, o, Rule::BlockTypes);
             return;
         }
         self.out.push(Raw {
@@ -1692,7 +1809,34 @@ impl<'a, 'l> Sentence<'a, 'l> {
             object: o,
             modality: m,
             cue: c,
+            rules,
         });
+    }
+
+    /// Records a candidate that rule `why` stopped.
+    fn block(
+        &mut self,
+        c: usize,
+        relation: Relation,
+        subject: Option<ActorInfo>,
+        object: Option<ActorInfo>,
+        why: Rule,
+    ) {
+        let mut rules = self.chain.clone();
+        rules.extend_from_slice(&self.tail);
+        rules.push(why.into());
+        self.blocked.push(Blocked {
+            cue: c,
+            relation,
+            subject,
+            object,
+            rules,
+        });
+    }
+
+    /// Adds `r` to the chain of the candidate being built.
+    fn by(&mut self, r: Rule) {
+        self.chain.push(r.into());
     }
 
     /// Whether the cue at `c` is used as a noun here: the lexicon says so,
@@ -1723,31 +1867,41 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .iter()
                 .any(|&b| b > c && b <= c + 4 && (c + 1..b).all(|k| self.cues[k].is_empty()))
             {
+                for (rel, .., line) in self.cues[c].clone() {
+                    self.chain = vec![RuleRef::Cue(line)];
+                    self.tail.clear();
+                    self.block(c, rel, None, None, Rule::BlockMetaphor);
+                }
                 continue;
             }
             let cues = self.cues[c].clone();
-            for (rel, frame, lexical_noun) in cues {
+            for (rel, frame, lexical_noun, line) in cues {
+                self.chain = vec![RuleRef::Cue(line)];
+                self.tail.clear();
                 let nominal = self.nominal(c, lexical_noun);
                 // «رفعت واشنطن الحظر التجاري عن السودان»: lifting a
                 // sanction is a retreat from it.
                 let lifter = (rel == Relation::Sanction && nominal)
                     .then(|| self.lifted(c))
                     .flatten();
-                let rel = if lifter.is_some() {
-                    Relation::Retreat
+                let exchanged = (frame == Frame::Mutual
+                    && self.lex.classes.within(self.word(c), Class::ExchangeStem))
+                .then(|| self.exchanged(c))
+                .flatten();
+                let (rel, rewrite) = if lifter.is_some() {
+                    (Relation::Retreat, Some(Rule::RewriteLifted))
                 } else if rel == Relation::Support && self.given(c) {
                     // «يقدم البنتاغون دعماً للسعودية»: support that is given
                     // is material aid.
-                    Relation::Aid
-                } else if frame == Frame::Mutual
-                    && self.lex.classes.within(self.word(c), Class::ExchangeStem)
-                {
+                    (Relation::Aid, Some(Rule::RewriteGiven))
+                } else if let Some(r) = exchanged {
                     // «تبادلت المقاومة مع الحوثيين إطلاق النيران»: what
                     // they exchange is the relation.
-                    self.exchanged(c).unwrap_or(rel)
+                    (r, Some(Rule::RewriteExchange))
                 } else {
-                    rel
+                    (rel, None)
                 };
+                self.tail.extend(rewrite.map(RuleRef::from));
                 let before = if let Some(v) = lifter {
                     // The lifting verb's subject lifts: before it (SVO, or
                     // the noun a relative clause describes) or right after.
@@ -1767,33 +1921,32 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 } else {
                     self.phrase_before(c)
                 };
-                let mut m = self.modality(c, before);
-                if m == Modality::Asserted && nominal {
-                    m = self.event_frame(c, rel).unwrap_or(m);
-                }
-                if m == Modality::Asserted
-                    && matches!(
-                        rel,
-                        Relation::Assault | Relation::Coerce | Relation::Protest
-                    )
+                // Modality: the markers, then the overrides in order, the
+                // first that applies deciding.
+                let (marked, why) = self.modality(c, before);
+                let event = matches!(
+                    rel,
+                    Relation::Assault | Relation::Coerce | Relation::Protest
+                );
+                let (m, why) = if marked != Modality::Asserted {
+                    (marked, why)
+                } else if let Some((m, r)) = nominal.then(|| self.event_frame(c, rel)).flatten() {
+                    (m, Some(r.into()))
+                } else if let Some((m, r)) = event.then(|| self.irrealis(c, nominal)).flatten() {
+                    (m, Some(r.into()))
+                } else if self.unanchored_event(c, rel) {
+                    (Modality::Reported, Some(Rule::ModalUnanchored.into()))
+                } else if event && self.historical() {
+                    (Modality::Reported, Some(Rule::ModalHistorical.into()))
+                } else if let Some((m, r)) = matches!(rel, Relation::Assault | Relation::Coerce)
+                    .then(|| self.background_or_purpose(c, nominal))
+                    .flatten()
                 {
-                    m = self.irrealis(c, nominal).unwrap_or(m);
-                }
-                if m == Modality::Asserted && self.unanchored_event(c, rel) {
-                    m = Modality::Reported;
-                }
-                if m == Modality::Asserted
-                    && matches!(
-                        rel,
-                        Relation::Assault | Relation::Coerce | Relation::Protest
-                    )
-                    && self.historical()
-                {
-                    m = Modality::Reported;
-                }
-                if m == Modality::Asserted && matches!(rel, Relation::Assault | Relation::Coerce) {
-                    m = self.background_or_purpose(c, nominal).unwrap_or(m);
-                }
+                    (m, Some(r.into()))
+                } else {
+                    (marked, why)
+                };
+                self.tail.extend(why);
 
                 match frame {
                     Frame::Mutual => self.mutual(c, rel, before, m, nominal),
@@ -1805,6 +1958,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         });
                         let patients = before.map(|b| self.group_actors(b)).unwrap_or_default();
                         let mut agents = agent.map(|a| self.group_actors(a)).unwrap_or_default();
+                        self.by(Rule::PassiveAgent);
                         if agents.is_empty() && rel == Relation::Accuse {
                             // «قال علييف: "باشينيان يتحمل مسؤولية"»: the one
                             // quoted holds the other responsible.
@@ -1813,6 +1967,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                                 .into_iter()
                                 .filter(|s| !patients.iter().any(|p| p.id == s.id))
                                 .collect();
+                            self.by(Rule::QuotedSpeaker);
                         }
                         self.emit_all(&agents, rel, &patients, m, c);
                     }
@@ -1852,16 +2007,21 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 _ => event.and_then(|e| e.subject.clone()),
             };
             if let Some(agent) = who {
-                fills.push((k, agent));
+                let why = match r.relation {
+                    Relation::Threaten => Rule::ThreatenedTarget,
+                    _ => Rule::CondemnedEvent,
+                };
+                fills.push((k, agent, why));
             }
         }
-        for (k, agent) in fills {
+        for (k, agent, why) in fills {
             if self.out[k]
                 .subject
                 .as_ref()
                 .is_some_and(|s| s.id != agent.id)
             {
                 self.out[k].object = Some(agent);
+                self.out[k].rules.push(why.into());
             }
         }
     }
@@ -1885,6 +2045,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
             // the accusation reports, and the genitive is its patient.
             subj = accused.clone().into_iter().collect();
             m = Modality::Reported;
+            self.by(Rule::NounAccusedAgent);
+            self.tail = vec![Rule::ModalAccusedReport.into()];
             let obj = rest
                 .first()
                 .map(|&p| self.group_actors(p))
@@ -1912,6 +2074,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     })
                     .map(|&o| self.group_actors(o))
                     .unwrap_or_default();
+                self.by(Rule::NounRelativeClause);
                 self.emit_all(&subj, rel, &obj, m, c);
                 return;
             }
@@ -1928,14 +2091,22 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if let Some(p) = nisba_agent {
             subj = self.group_actors(p);
             rest = &rest[1..];
+            self.by(Rule::NounNisbaAgent);
         } else if let Some(b) = before {
             subj = self.group_actors(b);
+            let relative = c > 1 && matches!(self.means[c - 1], Mean::Relative);
+            self.by(if relative {
+                Rule::NounRelativeSubject
+            } else {
+                Rule::NounApposition
+            });
         } else if let Some(b) = self.light_verb_subject(c) {
             // «قدمت السعودية مساعدات لليمن»، «أطلقت حماس سراح جنديين»: the
             // subject of a light verb is the noun's agent, and a genitive
             // after the noun its patient.
             subj = self.group_actors(b);
             genitive_patient = true;
+            self.by(Rule::NounLightVerb);
         } else if let Some(&p) = rest.first() {
             let ph = &self.phrases[p];
             // «مقتل ثمانية أشخاص», «إصابة 40 آخرين»: a count may stand
@@ -1954,8 +2125,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 {
                     subj = self.group_actors(p);
                     rest = &rest[1..];
+                    self.by(Rule::NounGenitiveAgent);
                 } else {
                     let obj = self.group_actors(p);
+                    self.by(Rule::NounGenitivePatient);
                     self.emit_all(&[], rel, &obj, m, c);
                     return;
                 }
@@ -1964,6 +2137,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if subj.is_empty() && self.items[c].suffix_len > 0 {
             // «أسفها», «غاراته»: the possessor is the one named before.
             subj = self.pronoun_object(c, &[], false).into_iter().collect();
+            if !subj.is_empty() {
+                self.by(Rule::NounPossessor);
+            }
         }
         // A noun's patient is governed by a preposition («هجمات على غزة»,
         // «دعمها لأذربيجان», or one the cue ends with: «أسلحة إلى»); an
@@ -1983,7 +2159,36 @@ impl<'a, 'l> Sentence<'a, 'l> {
             })
             .map(|&p| self.group_actors(p))
             .unwrap_or_default();
+        if !obj.is_empty() {
+            self.by(
+                if genitive_patient && self.phrases[rest[0]].prep.is_none() {
+                    Rule::NounGenitivePatient
+                } else {
+                    Rule::NounPatientPrep
+                },
+            );
+        }
+        self.finish_objects(c, rel, subj, obj, rest, m, accused);
+    }
+
+    /// Places after the first object, the one body a unit belongs to, the
+    /// accused for a later report; then the mentions.
+    #[allow(clippy::too_many_arguments)]
+    fn finish_objects(
+        &mut self,
+        c: usize,
+        rel: Relation,
+        subj: Vec<ActorInfo>,
+        obj: Vec<ActorInfo>,
+        rest: &[usize],
+        m: Modality,
+        accused: &mut Option<ActorInfo>,
+    ) {
+        let n = obj.len();
         let mut objs = self.with_more_places(rel, obj, rest);
+        if objs.len() > n {
+            self.by(Rule::MorePlaces);
+        }
         // A unit belongs to one body: «الفرقة الرابعة التابعة لقوات الحرس
         // الجمهوري وحزب الله» is the Guard's, Hezbollah is the next subject.
         if rel == Relation::PartOf && objs.iter().all(|a| a.kind != ActorType::Place) {
@@ -2018,7 +2223,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 let fire = matches!(self.means[k], Mean::Word)
                     && self.find(self.word(k), Class::FireNoun).is_some();
                 fire.then_some(Relation::Assault).or_else(|| {
-                    self.cues[k].iter().map(|&(r, _, _)| r).find(|r| {
+                    self.cues[k].iter().map(|&(r, ..)| r).find(|r| {
                         matches!(r, Relation::Assault | Relation::Accuse | Relation::Threaten)
                     })
                 })
@@ -2050,7 +2255,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
     /// A present verb after «أن» is a subjunctive (to do, not did): «أن
     /// يتم قصفها», «تخشى أن تهاجم»; and a noun that names a kind of act
     /// («قضية خطف», «جرائم قتل», «قائمة اغتيالات») is no event.
-    fn irrealis(&self, c: usize, nominal: bool) -> Option<Modality> {
+    fn irrealis(&self, c: usize, nominal: bool) -> Option<(Modality, Rule)> {
         let plain = |k: usize| matches!(self.means[k], Mean::Word);
         // «كان يستعد لشن هجوم على القنصلية»: the noun of a verb of purpose
         // is planned, not done.
@@ -2060,7 +2265,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             && !self.items[c - 1].prefix.contains(ARTICLE)
             && !self.cues[c - 1].is_empty()
         {
-            return Some(Modality::Hypothetical);
+            return Some((Modality::Hypothetical, Rule::ModalPlanned));
         }
         if nominal {
             // «الهجوم», «المظاهرات», «احتجاجهم»: a definite event noun
@@ -2072,7 +2277,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 (it.prefix.contains(ARTICLE) || possessed) && !it.stem(self.text).contains(' ');
             let kind =
                 c > 0 && plain(c - 1) && self.find(self.word(c - 1), Class::KindOfAct).is_some();
-            return (kind || definite).then_some(Modality::Reported);
+            return match (kind, definite) {
+                (true, _) => Some((Modality::Reported, Rule::ModalKindOfAct)),
+                (false, true) => Some((Modality::Reported, Rule::ModalDefiniteEvent)),
+                _ => None,
+            };
         }
         let w = self.items[c].stem(self.text);
         let present = w.starts_with(['ي', 'ت', 'ن']) && self.items[c].prefix.is_empty();
@@ -2082,7 +2291,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             && plain(c - 1)
             && self.is(self.word(c - 1), Class::PassiveAux)
             && subjunctive(c - 2);
-        (after_an || after_an_yatim).then_some(Modality::Hypothetical)
+        (after_an || after_an_yatim).then_some((Modality::Hypothetical, Rule::ModalSubjunctive))
     }
 
     /// The subject of a plain verb right before a noun cue: «قدمت
@@ -2198,11 +2407,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .is_some_and(|&p| self.phrases[p].prep.is_none());
         if let Some(s) = self.speaker(c).filter(|_| first_person) {
             let obj = self.group_actors(after[0]);
+            self.by(Rule::VerbFirstPerson);
             self.emit_all(&[s], rel, &obj, m, c);
             return;
         }
-        let (subj, rest): (Vec<ActorInfo>, &[usize]) = if let Some(b) = before {
-            (self.group_actors(b), after.as_slice())
+        let (subj, rest, how): (Vec<ActorInfo>, &[usize], Option<Rule>) = if let Some(b) = before {
+            (self.group_actors(b), after.as_slice(), Some(Rule::VerbSvo))
         } else {
             match after.first() {
                 Some(&p) if self.phrases[p].prep.is_none() => {
@@ -2216,23 +2426,29 @@ impl<'a, 'l> Sentence<'a, 'l> {
                         (
                             self.topic_from(c, false).into_iter().collect(),
                             after.as_slice(),
+                            Some(Rule::VerbCarriedSubject),
                         )
                     } else {
-                        (self.group_actors(p), &after[1..])
+                        (self.group_actors(p), &after[1..], Some(Rule::VerbVso))
                     }
                 }
                 Some(_) => (
                     self.sentence_topic(c).into_iter().collect(),
                     after.as_slice(),
+                    Some(Rule::VerbSentenceTopic),
                 ),
                 // «...، وطالبته بالكف»: the main clause's subject goes on.
                 None if self.items[c].prefix.starts_with('و') => (
                     self.topic_from(c, false).into_iter().collect(),
                     after.as_slice(),
+                    Some(Rule::VerbCarriedSubject),
                 ),
-                None => (Vec::new(), after.as_slice()),
+                None => (Vec::new(), after.as_slice(), None),
             }
         };
+        if let Some(r) = how.filter(|_| !subj.is_empty()) {
+            self.by(r);
+        }
         // «الغوطة التي تسيطر عليها الحكومة»: in a relative clause with a
         // resumptive pronoun the object is the noun the clause describes,
         // never an actor after the subject.
@@ -2252,7 +2468,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .map(|&p| self.group_actors(p))
                 .unwrap_or_default()
         };
+        let mut how = Rule::ObjectAfter;
         if obj.is_empty() {
+            how = if on_prep {
+                Rule::ObjectResumptive
+            } else if relative {
+                Rule::ObjectRelative
+            } else {
+                Rule::ObjectPronoun
+            };
             obj = match self.phrase_at.get(c.wrapping_sub(2)).copied().flatten() {
                 Some(p) if relative && !on_prep => self.group_actors(p),
                 // «كانت تسيطر عليها … في إقليم ناغورنو قره باغ»: a place
@@ -2277,16 +2501,10 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 _ => self.pronoun_object(c, &subj, true).into_iter().collect(),
             };
         }
-        let mut objs = self.with_more_places(rel, obj, rest);
-        // A unit belongs to one body: «الفرقة الرابعة التابعة لقوات الحرس
-        // الجمهوري وحزب الله» is the Guard's, Hezbollah is the next subject.
-        if rel == Relation::PartOf && objs.iter().all(|a| a.kind != ActorType::Place) {
-            objs.truncate(1);
+        if !obj.is_empty() {
+            self.by(how);
         }
-        if rel == Relation::Accuse {
-            *accused = objs.first().cloned();
-        }
-        self.emit_all(&subj, rel, &objs, m, c);
+        self.finish_objects(c, rel, subj, obj, rest, m, accused);
     }
 
     /// «سيطرت عليها أذربيجان»: a pronoun on the verb or on the preposition
@@ -2505,10 +2723,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 };
                 r.relation == rel && force(&r.subject) && force(&r.object)
             })
-            .map(|r| Raw {
-                subject: r.object.clone(),
-                object: r.subject.clone(),
-                ..r.clone()
+            .map(|r| {
+                let mut rules = r.rules.clone();
+                rules.push(Rule::MutualBothWays.into());
+                Raw {
+                    subject: r.object.clone(),
+                    object: r.subject.clone(),
+                    rules,
+                    ..r.clone()
+                }
             })
             .collect();
         for r in back {
@@ -2571,8 +2794,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     .find(|&&q| self.phrases[q].first > last + 2)
                     .map(|&q| self.group_actors(q));
                 match other.filter(|_| one_side) {
-                    Some(o) => self.emit_all(&g, rel, &o, m, c),
-                    None => self.emit_pairs(&g, rel, m, c),
+                    Some(o) => {
+                        self.by(Rule::MutualTwoSides);
+                        self.emit_all(&g, rel, &o, m, c)
+                    }
+                    None => {
+                        self.by(Rule::MutualBetween);
+                        self.emit_pairs(&g, rel, m, c)
+                    }
                 }
                 return;
             }
@@ -2605,12 +2834,14 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 .map(|b| self.group_actors(b))
                 .or_else(|| self.sentence_topic(c).map(|t| vec![t]))
                 .unwrap_or_default();
+            self.by(Rule::MutualPartner);
             self.emit_all(&selves, rel, &partners, m, c);
             return;
         }
         if let Some(b) = before {
             let g = self.group_actors(b);
             if g.len() >= 2 {
+                self.by(Rule::MutualList);
                 self.emit_pairs(&g, rel, m, c);
                 return;
             }
@@ -2620,6 +2851,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             }
             if let Some(&p) = after.first() {
                 let o = self.group_actors(p);
+                self.by(Rule::MutualSubjectObject);
                 self.emit_all(&g, rel, &o, m, c);
                 return;
             }
@@ -2627,11 +2859,13 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if let Some(&p) = after.first() {
             let g = self.group_actors(p);
             if g.len() >= 2 {
+                self.by(Rule::MutualList);
                 self.emit_pairs(&g, rel, m, c);
                 return;
             }
             if let Some(&q) = after.get(1).filter(|_| !nominal) {
                 let o = self.group_actors(q);
+                self.by(Rule::MutualSubjectObject);
                 self.emit_all(&g, rel, &o, m, c);
                 return;
             }
@@ -2671,10 +2905,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 self.group_actors(first)
             });
         if let Some(g) = near_pair.filter(|g| nominal && g.len() >= 2) {
+            self.by(Rule::MutualNearPair);
             self.emit_pairs(&g, rel, m, c);
             return;
         }
         if let Some(g) = pair.filter(|_| !nominal || owned_by_pair) {
+            self.by(Rule::MutualDual);
             self.emit_pairs(&g, rel, m, c);
         }
     }
@@ -2690,6 +2926,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         if rel.is_symmetric() && subj.len() >= 2 && obj.is_empty() {
             // «اتفقت روسيا وتركيا»: a coordinated subject of a symmetric
             // relation is its pair.
+            self.by(Rule::SymmetricPairs);
             self.emit_pairs(subj, rel, m, c);
             return;
         }
@@ -2710,6 +2947,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     country: None,
                 }
             });
+            if crowd.is_some() {
+                self.by(Rule::Crowd);
+            }
             crowd.as_slice()
         } else {
             subj
@@ -2717,6 +2957,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let scene;
         let obj = if obj.is_empty() && rel == Relation::Assault {
             scene = self.scene_after(c, subj);
+            if !scene.is_empty() {
+                self.by(Rule::Scene);
+            }
             scene.as_slice()
         } else {
             obj
@@ -2795,6 +3038,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     && r.modality == Modality::Asserted
                 {
                     r.modality = Modality::Reported;
+                    r.rules.push(Rule::ModalAnalysts.into());
                 }
             }
         }
@@ -2819,6 +3063,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 });
             if named && nisba && gap_ok {
                 let (a, b) = (p.actors[0].clone(), q.actors[0].clone());
+                self.chain = vec![Rule::PlaceNisba.into()];
+                self.tail.clear();
                 if a.country.as_deref().is_none_or(|c| c == b.id) {
                     self.emit(
                         Some(a),
@@ -2867,6 +3113,8 @@ impl<'a, 'l> Sentence<'a, 'l> {
             if gap_ok && q.first - p.last <= 4 {
                 let (a, b) = (p.actors[0].clone(), q.actors[0].clone());
                 let c = q.first;
+                self.chain = vec![Rule::PlaceWithin.into()];
+                self.tail.clear();
                 self.emit(Some(a), Relation::PartOf, Some(b), Modality::Asserted, c);
             }
         }

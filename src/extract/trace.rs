@@ -1,0 +1,157 @@
+//! Provenance: the rules behind every mention.
+//!
+//! In: the engine's rule ids ([`Rule`]) and the lexicon rows that fired (a
+//! cue, a title, a modality marker, a pattern of `data/rules/`). Out: a
+//! mention's `rule` column, ids separated by spaces, first the cue or title
+//! row, then the frame and argument rules, then modality and rewrites.
+//!
+//! What must hold: every id written exists in a rule file — engine rules in
+//! `data/rules/engine.rules` (the loader refuses a registry that misses one
+//! the engine has, or names one it lacks), rows as `cues:LINE`,
+//! `roles:LINE`, `modality:LINE` of the lexicon file, patterns by their id
+//! in `data/rules/patterns.rules`.
+
+use std::fmt;
+
+macro_rules! rules {
+    ($($v:ident = $id:literal,)*) => {
+        /// A rule of the engine: a mechanism in code, documented with its id
+        /// in `data/rules/engine.rules`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[allow(missing_docs)]
+        pub enum Rule {
+            $($v,)*
+        }
+
+        impl Rule {
+            /// Every engine rule.
+            pub const ALL: &'static [Rule] = &[$(Rule::$v,)*];
+
+            /// The rule's id in the rule files.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Rule::$v => $id,)*
+                }
+            }
+        }
+    };
+}
+
+rules! {
+    // Standing relations from titles and places.
+    TitleNameAfter = "title.name_after",
+    TitleNameBefore = "title.name_before",
+    TitleCounterpart = "title.counterpart",
+    PlaceWithin = "place.within",
+    PlaceNisba = "place.nisba_of_named",
+    // Frames: who the arguments are.
+    PassiveAgent = "frame.passive.agent",
+    QuotedSpeaker = "arg.quoted_speaker",
+    VerbSvo = "frame.verb.svo",
+    VerbVso = "frame.verb.vso",
+    VerbCarriedSubject = "frame.verb.carried_subject",
+    VerbSentenceTopic = "frame.verb.sentence_topic",
+    VerbFirstPerson = "frame.verb.first_person_quote",
+    ObjectAfter = "arg.object_after",
+    ObjectRelative = "arg.object_relative",
+    ObjectPronoun = "arg.object_pronoun",
+    ObjectResumptive = "arg.object_resumptive",
+    MorePlaces = "arg.more_places",
+    NounAccusedAgent = "frame.noun.accused_agent",
+    NounRelativeClause = "frame.noun.relative_clause",
+    NounNisbaAgent = "frame.noun.nisba_agent",
+    NounApposition = "frame.noun.apposition",
+    NounLightVerb = "frame.noun.light_verb",
+    NounGenitiveAgent = "frame.noun.genitive_agent",
+    NounGenitivePatient = "frame.noun.genitive_patient",
+    NounPossessor = "frame.noun.possessor",
+    NounPatientPrep = "frame.noun.patient_prep",
+    NounRelativeSubject = "frame.noun.relative_subject",
+    MutualBetween = "frame.mutual.between",
+    MutualTwoSides = "frame.mutual.two_sides",
+    MutualPartner = "frame.mutual.partner",
+    MutualList = "frame.mutual.list",
+    MutualSubjectObject = "frame.mutual.subject_object",
+    MutualNearPair = "frame.mutual.near_pair",
+    MutualDual = "frame.mutual.dual",
+    MutualBothWays = "frame.mutual.both_ways",
+    SymmetricPairs = "arg.symmetric_pairs",
+    Crowd = "arg.crowd",
+    Scene = "arg.scene",
+    CondemnedEvent = "link.condemned_event",
+    ThreatenedTarget = "link.threatened_target",
+    // Modality.
+    ModalMarker = "modality.marker",
+    ModalQadPast = "modality.qad_past",
+    ModalFuture = "modality.future",
+    ModalConditional = "modality.conditional",
+    ModalQuestion = "modality.question",
+    ModalEventFrame = "modality.event_frame",
+    ModalHistorical = "modality.historical",
+    ModalUnanchored = "modality.unanchored",
+    ModalBackground = "modality.background",
+    ModalPurpose = "modality.purpose",
+    ModalPlanned = "modality.planned",
+    ModalDefiniteEvent = "modality.definite_event",
+    ModalKindOfAct = "modality.kind_of_act",
+    ModalSubjunctive = "modality.subjunctive",
+    ModalAccusedReport = "modality.accused_report",
+    ModalAnalysts = "modality.analysts",
+    // Relation rewrites.
+    RewriteLifted = "rewrite.lifted_sanction",
+    RewriteGiven = "rewrite.given_support",
+    RewriteExchange = "rewrite.exchange",
+    RewriteObjection = "rewrite.objection",
+    // What blocks a candidate.
+    BlockMetaphor = "block.metaphor",
+    BlockSelf = "block.self",
+    BlockNoArgument = "block.no_argument",
+    BlockStandingPartial = "block.standing_partial",
+    BlockTypes = "limit.types",
+    BlockPattern = "block.pattern",
+}
+
+/// One link of a mention's provenance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RuleRef {
+    /// An engine rule.
+    Engine(Rule),
+    /// A row of `data/lexicon/cues.tsv` (its line).
+    Cue(u32),
+    /// A row of `data/lexicon/roles.tsv`.
+    Role(u32),
+    /// A row of `data/lexicon/modality.tsv`.
+    Modal(u32),
+    /// A pattern of `data/rules/patterns.rules` (its index in the lexicon).
+    Pattern(u32),
+}
+
+impl From<Rule> for RuleRef {
+    fn from(r: Rule) -> RuleRef {
+        RuleRef::Engine(r)
+    }
+}
+
+/// Writes a chain of rule refs as the `rule` column reads it.
+pub struct Chain<'a> {
+    /// The refs, in the order they applied.
+    pub refs: &'a [RuleRef],
+}
+
+impl fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, r) in self.refs.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            match *r {
+                RuleRef::Engine(r) => f.write_str(r.id())?,
+                RuleRef::Cue(n) => write!(f, "cues:{n}")?,
+                RuleRef::Role(n) => write!(f, "roles:{n}")?,
+                RuleRef::Modal(n) => write!(f, "modality:{n}")?,
+                RuleRef::Pattern(i) => write!(f, "pattern:{i}")?,
+            }
+        }
+        Ok(())
+    }
+}
