@@ -47,6 +47,52 @@ pub struct Actor {
     pub code: Option<String>,
     /// Every Arabic name and spelling the gazetteer gives it, as written.
     pub aliases: Vec<String>,
+    /// What the rules need to know of a generic organ or group
+    /// (`organs.tsv`'s `props` column).
+    pub props: Props,
+}
+
+/// Properties of a generic organ or group that the rules ask about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Props {
+    /// Makes sense only with its state («وزارة الخارجية»): alone, no node.
+    pub state_bound: bool,
+    /// Named alone («الجيش», «النظام»), the article's home state's.
+    pub home: bool,
+    /// Commentators («محللون»): what they say is their reading, `reported`.
+    pub commentator: bool,
+    /// The crowd a demonstration verb has when the text names nobody.
+    pub crowd: bool,
+}
+
+impl Props {
+    fn parse(s: &str) -> std::result::Result<Props, String> {
+        let mut p = Props::default();
+        for w in s.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            match w {
+                "state_bound" => p.state_bound = true,
+                "home" => p.home = true,
+                "commentator" => p.commentator = true,
+                "crowd" => p.crowd = true,
+                other => {
+                    return Err(format!(
+                        "column props: expected state_bound, home, commentator or crowd, \
+                         found {other:?}"
+                    ));
+                }
+            }
+        }
+        Ok(p)
+    }
+
+    fn union(self, o: Props) -> Props {
+        Props {
+            state_bound: self.state_bound || o.state_bound,
+            home: self.home || o.home,
+            commentator: self.commentator || o.commentator,
+            crowd: self.crowd || o.crowd,
+        }
+    }
 }
 
 /// How a form names its actor.
@@ -448,6 +494,7 @@ impl Builder {
                 country: nonempty(&f[4]),
                 code: nonempty(&f[5]),
                 aliases: split_forms(&f[6]).map(str::to_string).collect(),
+                props: Props::default(),
             };
             let Some(i) = self.add_actor(path, no, actor) else {
                 continue;
@@ -487,7 +534,14 @@ impl Builder {
     }
 
     fn organs(&mut self, path: &Path, r: &mut dyn BufRead) {
-        for Line { no, fields: f } in self.lines_between(path, r, "form", 3, 4) {
+        for Line { no, fields: f } in self.lines_between(path, r, "form", 3, 5) {
+            let props = match Props::parse(f.get(4).map_or("", String::as_str)) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.err(path, no, e);
+                    continue;
+                }
+            };
             let group = match f.get(3).map(String::as_str) {
                 None | Some("" | "organ") => false,
                 Some("group") => true,
@@ -520,6 +574,7 @@ impl Builder {
                         country: None,
                         code: None,
                         aliases: Vec::new(),
+                        props: Props::default(),
                     };
                     match self.add_actor(path, no, a) {
                         Some(i) => i,
@@ -527,6 +582,8 @@ impl Builder {
                     }
                 }
             };
+            let a = &mut self.actors[i as usize];
+            a.props = a.props.union(props);
             self.add_name(&f[0].clone(), Payload::Organ { actor: i, group });
         }
     }

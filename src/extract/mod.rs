@@ -208,21 +208,6 @@ pub fn explain(article: &Article, lex: &Lexicon, trace: bool) -> String {
     out
 }
 
-/// State organs that, named alone, are the article's home state's: its
-/// army, police, government («قوات حفظ السلام» or «الوفد» are not).
-const HOME_ORGANS: &[&str] = &[
-    "regime",
-    "army",
-    "armed_forces",
-    "security_forces",
-    "police",
-    "special_forces",
-    "republican_guard",
-    "national_guard",
-    "government",
-    "authorities",
-];
-
 /// Every sentence of the normalized text with its lexicon items: the rules
 /// read them in order, but the article's survey reads them all first.
 fn scan_sentences(text: &str, lex: &Lexicon) -> Vec<(scan::Range, Vec<scan::Item>)> {
@@ -393,9 +378,9 @@ impl<'l> Cast<'l> {
     /// The article's home state for a bare organ that has one («الجيش»,
     /// «النظام»), when the article tied it to no state.
     fn home_of(&self, organ: u32) -> Option<ActorInfo> {
-        let id = &self.lex.actors[organ as usize].id;
-        HOME_ORGANS
-            .contains(&id.as_str())
+        self.lex.actors[organ as usize]
+            .props
+            .home
             .then(|| self.home.clone())
             .flatten()
     }

@@ -850,7 +850,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             return i + 1;
         }
         let generic = cast.known(g);
-        if group || !is_state_bound(&generic.id) {
+        if group || !self.lex.actors[g as usize].props.state_bound {
             self.push_phrase(vec![generic], i, i, false);
         }
         i + 1
@@ -2938,15 +2938,17 @@ impl<'a, 'l> Sentence<'a, 'l> {
         {
             // «تظاهر الآلاف»: a demonstration named by its verb has
             // demonstrators even when the text counts rather than names them.
-            crowd = self.lex.actor_index("protesters").map(|i| {
-                let a = &self.lex.actors[i as usize];
-                ActorInfo {
+            crowd = self
+                .lex
+                .actors
+                .iter()
+                .find(|a| a.props.crowd)
+                .map(|a| ActorInfo {
                     id: a.id.clone(),
                     label: a.label_ar.clone(),
                     kind: a.kind,
                     country: None,
-                }
-            });
+                });
             if crowd.is_some() {
                 self.by(Rule::Crowd);
             }
@@ -3030,9 +3032,12 @@ impl<'a, 'l> Sentence<'a, 'l> {
         let speaker = self
             .phrases
             .iter()
-            .find(|p| p.prep.is_none() && !p.adjectival)
-            .and_then(|p| p.actors.first());
-        if speaker.is_some_and(|a| a.id == "analysts" || a.id.ends_with("_analysts")) {
+            .find(|p| p.prep.is_none() && !p.adjectival);
+        let commentators = speaker.is_some_and(|p| {
+            matches!(self.means[p.first], Mean::Organ(g, _)
+                if self.lex.actors[g as usize].props.commentator)
+        });
+        if commentators {
             for r in &mut self.out {
                 if r.relation.family() != crate::schema::Family::Standing
                     && r.modality == Modality::Asserted
@@ -3188,27 +3193,6 @@ fn accusative_pair(words: &[&str]) -> bool {
         p.iter().all(|w| w.ends_with('ا') && w.chars().count() >= 4)
             || (p[0].ends_with('ا') && p[0].chars().count() >= 4 && p[1].ends_with(NISBA_F))
     })
-}
-
-/// Organs that only make sense with their state: alone they are no node.
-fn is_state_bound(id: &str) -> bool {
-    [
-        "ministry",
-        "presidency",
-        "government",
-        "parliament",
-        "authorities",
-        "intelligence",
-        "diplomacy",
-        "cabinet",
-        "embassy",
-        "foreign",
-        "defence",
-        "interior",
-        "spokes",
-    ]
-    .iter()
-    .any(|k| id.contains(k))
 }
 
 /// An ASCII id for a name the gazetteer lacks: a plain romanization, stable
