@@ -236,11 +236,27 @@ classes! {
     Qad = "qad",
 }
 
+/// A class by number: the engine's [`Class`]es first, then the classes
+/// that only patterns use, which `classes.tsv` may add without Rust.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ClassId(u8);
+
+impl From<Class> for ClassId {
+    fn from(c: Class) -> ClassId {
+        ClassId(c as u8)
+    }
+}
+
+/// At most this many classes, engine and pattern classes together.
+const MAX_CLASSES: usize = 128;
+
 /// The forms of every class, hashed for lookup.
 #[derive(Debug, Default)]
 pub struct Classes {
-    /// Normalized form → the classes it belongs to (bit `Class as u8`).
+    /// Normalized form → the classes it belongs to (bit `ClassId`).
     bits: FxHashMap<Box<str>, u128>,
+    /// Every class's name, by id.
+    names: Vec<String>,
     /// Each class's forms, in file order.
     lists: Vec<Vec<Box<str>>>,
     /// The `clitic` forms, no prefix first, as `&'static str` so that
@@ -250,9 +266,11 @@ pub struct Classes {
     initials: Vec<char>,
 }
 
-/// The one copy of a clitic form. Clitics are a handful of short strings,
-/// the same at every load, so interning leaks a bounded few bytes once.
-fn intern(s: &str) -> &'static str {
+/// The one copy of a short string loaded from data (a clitic, a rule id).
+/// They are few and the same at every load, so interning leaks a bounded
+/// few bytes once, and tokens and mentions can point at them without a
+/// lifetime.
+pub(crate) fn intern(s: &str) -> &'static str {
     static SEEN: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
     let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(&x) = seen.iter().find(|&&x| x == s) {
@@ -263,13 +281,14 @@ fn intern(s: &str) -> &'static str {
     x
 }
 
-const _: () = assert!(Class::ALL.len() <= 128);
+const _: () = assert!(Class::ALL.len() <= MAX_CLASSES);
 
 impl Classes {
     /// Reads `classes.tsv` lines, collecting errors with `path` and line.
     pub fn load(path: &Path, text: &str, errors: &mut Vec<LineError>) -> Classes {
         let mut out = Classes {
             lists: vec![Vec::new(); Class::ALL.len()],
+            names: Class::ALL.iter().map(|c| c.name().to_string()).collect(),
             ..Classes::default()
         };
         let mut err = |line: usize, message: String| {
@@ -293,10 +312,32 @@ impl Classes {
                 );
                 continue;
             }
-            let Some(class) = Class::from_name(fields[0]) else {
-                err(i, format!("unknown class {:?}", fields[0]));
+            let name = fields[0];
+            if !name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                err(
+                    i,
+                    format!("class {name:?}: expected lowercase ASCII and '_'"),
+                );
                 continue;
+            }
+            let class = match out.id(name) {
+                Some(c) => c,
+                None if out.names.len() < MAX_CLASSES => {
+                    out.names.push(name.to_string());
+                    out.lists.push(Vec::new());
+                    ClassId(out.names.len() as u8 - 1)
+                }
+                None => {
+                    err(i, format!("more than {MAX_CLASSES} classes"));
+                    continue;
+                }
             };
+            let multiword = Class::ALL
+                .get(class.0 as usize)
+                .is_some_and(|c| c.multiword());
             let form = normalize_form(fields[1]);
             if form.is_empty() {
                 err(i, format!("form {:?} is empty once normalized", fields[1]));
@@ -305,33 +346,31 @@ impl Classes {
             let one_token = form
                 .split(' ')
                 .all(|w| !w.is_empty() && w.chars().all(crate::normalize::is_word_char));
-            if !one_token || (form.contains(' ') && !class.multiword()) {
+            if !one_token || (form.contains(' ') && !multiword) {
                 err(
                     i,
                     format!(
-                        "form {:?} can never match: class {} holds single words, and the \
+                        "form {:?} can never match: class {name} holds single words, and the \
                          tokenizer splits it",
                         fields[1],
-                        class.name()
                     ),
                 );
                 continue;
             }
-            if let Some(first) = where_.insert((class as u8, form.clone().into()), i) {
+            if let Some(first) = where_.insert((class.0, form.clone().into()), i) {
                 err(
                     i,
                     format!(
-                        "form {:?} is already in class {} (line {}; forms are compared \
+                        "form {:?} is already in class {name} (line {}; forms are compared \
                          normalized)",
                         fields[1],
-                        class.name(),
                         first + 1
                     ),
                 );
                 continue;
             }
-            *out.bits.entry(form.clone().into()).or_default() |= 1 << class as u8;
-            out.lists[class as usize].push(form.into());
+            *out.bits.entry(form.clone().into()).or_default() |= 1 << class.0;
+            out.lists[class.0 as usize].push(form.into());
         }
         out.clitics = std::iter::once("")
             .chain(out.forms(Class::Clitic).iter().map(|f| intern(f)))
@@ -355,10 +394,29 @@ impl Classes {
         out
     }
 
+    /// The class named `name`, engine's or pattern's.
+    pub fn id(&self, name: &str) -> Option<ClassId> {
+        self.names
+            .iter()
+            .position(|n| n == name)
+            .map(|i| ClassId(i as u8))
+    }
+
+    /// The name of class `c`.
+    pub fn name(&self, c: ClassId) -> &str {
+        &self.names[c.0 as usize]
+    }
+
+    /// The classes `classes.tsv` added for patterns (not the engine's).
+    pub fn pattern_classes(&self) -> impl Iterator<Item = ClassId> {
+        (Class::ALL.len()..self.names.len()).map(|i| ClassId(i as u8))
+    }
+
     /// Whether the normalized word `w` is in class `c` as it stands.
     #[inline]
-    pub fn has(&self, w: &str, c: Class) -> bool {
-        self.bits.get(w).is_some_and(|b| b & (1 << c as u8) != 0)
+    pub fn has(&self, w: &str, c: impl Into<ClassId>) -> bool {
+        let c = c.into();
+        self.bits.get(w).is_some_and(|b| b & (1 << c.0) != 0)
     }
 
     /// The first reading (clitic prefix, rest) of `splits` whose rest is in
@@ -366,8 +424,9 @@ impl Classes {
     pub fn find_in<'p, 'w>(
         &self,
         splits: &[(&'p str, &'w str)],
-        c: Class,
+        c: impl Into<ClassId>,
     ) -> Option<(&'p str, &'w str)> {
+        let c = c.into();
         splits.iter().copied().find(|&(_, rest)| self.has(rest, c))
     }
 
@@ -385,6 +444,11 @@ impl Classes {
     /// The forms of class `c`, in file order.
     pub fn forms(&self, c: Class) -> &[Box<str>] {
         &self.lists[c as usize]
+    }
+
+    /// The forms of any class, engine's or pattern's.
+    pub fn forms_of(&self, c: ClassId) -> &[Box<str>] {
+        &self.lists[c.0 as usize]
     }
 
     /// Whether `w` ends with a form of class `c`.
@@ -432,7 +496,7 @@ mod tests {
     fn bad_lines_name_file_and_line() {
         let (_, errors) = load(
             "class\tform\n\
-             planet\tمريخ\n\
+             Planet\tمريخ\n\
              direction\tجنوب شرقي\n\
              relative\tالتي\n\
              relative\tالتى\n\
@@ -440,7 +504,7 @@ mod tests {
         );
         let has = |needle: &str| errors.iter().any(|e| e.contains(needle));
         assert!(
-            has("classes.tsv: line 2: unknown class \"planet\""),
+            has("classes.tsv: line 2: class \"Planet\": expected lowercase"),
             "{errors:?}"
         );
         assert!(

@@ -27,6 +27,7 @@ use crate::{
     classes::{ARTICLE, Class, Classes},
     error::{Error, LineError, Result},
     normalize::normalize_form,
+    pattern::Patterns,
     schema::{ActorType, Modality, Relation},
 };
 
@@ -219,6 +220,8 @@ pub struct Lexicon {
     has_anchors: bool,
     /// The closed word classes the rules ask about.
     pub classes: Classes,
+    /// The patterns of `data/rules/patterns.rules`.
+    pub patterns: Patterns,
     /// The compiled matcher.
     pub gazetteer: Gazetteer,
 }
@@ -264,6 +267,17 @@ impl Lexicon {
             let p = lex.join(name);
             f(&mut b, &p, &mut open(&p)?);
         }
+        let rules = dir.join("rules");
+        for (name, f) in [
+            (
+                "engine.rules",
+                Builder::engine_rules as fn(&mut Builder, &Path, &mut dyn BufRead),
+            ),
+            ("patterns.rules", Builder::patterns),
+        ] {
+            let p = rules.join(name);
+            f(&mut b, &p, &mut open(&p)?);
+        }
         b.finish()
     }
 
@@ -288,6 +302,14 @@ impl Lexicon {
         b.cues(Path::new("<cues>"), &mut cues.as_bytes());
         b.modality(Path::new("<modality>"), &mut modality.as_bytes());
         b.anchors(Path::new("<anchors>"), &mut "".as_bytes());
+        b.engine_rules(
+            Path::new("data/rules/engine.rules"),
+            &mut include_str!("../data/rules/engine.rules").as_bytes(),
+        );
+        b.patterns(
+            Path::new("data/rules/patterns.rules"),
+            &mut include_str!("../data/rules/patterns.rules").as_bytes(),
+        );
         b.finish()
     }
 
@@ -333,6 +355,7 @@ struct Builder {
     form_index: HashMap<String, usize>,
     common: rustc_hash::FxHashSet<String>,
     classes: Classes,
+    patterns: Patterns,
     errors: Vec<LineError>,
 }
 
@@ -732,6 +755,42 @@ impl Builder {
         self.classes = Classes::load(path, &text, &mut self.errors);
     }
 
+    fn engine_rules(&mut self, path: &Path, r: &mut dyn BufRead) {
+        let mut text = String::new();
+        if let Err(e) = r.read_to_string(&mut text) {
+            self.err(path, 1, format!("cannot read ({e})"));
+            return;
+        }
+        crate::trace::check_registry(path, &text, &mut self.errors);
+    }
+
+    fn patterns(&mut self, path: &Path, r: &mut dyn BufRead) {
+        let mut text = String::new();
+        if let Err(e) = r.read_to_string(&mut text) {
+            self.err(path, 1, format!("cannot read ({e})"));
+            return;
+        }
+        self.patterns = Patterns::load(path, &text, &self.classes, &mut self.errors);
+        // A class only patterns could use that none uses is a misspelt name.
+        let used = self.patterns.classes_used();
+        let unused: Vec<_> = self
+            .classes
+            .pattern_classes()
+            .filter(|c| !used.contains(c))
+            .collect();
+        for c in unused {
+            {
+                let message = format!(
+                    "class {} of classes.tsv is neither the engine's nor used by a pattern \
+                     of {} (a misspelt name?)",
+                    self.classes.name(c),
+                    path.display()
+                );
+                self.err(path, 0, message);
+            }
+        }
+    }
+
     fn anchors(&mut self, path: &Path, r: &mut dyn BufRead) {
         for Line { no, fields: f } in self.lines(path, r, "form", 2) {
             match f[1].as_str() {
@@ -761,6 +820,7 @@ impl Builder {
             common: self.common,
             has_anchors: self.payloads.iter().any(|ps| ps.contains(&Payload::Anchor)),
             classes: self.classes,
+            patterns: self.patterns,
             gazetteer: Gazetteer {
                 ac,
                 forms: self.forms,

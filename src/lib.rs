@@ -50,7 +50,9 @@ pub mod extsort;
 pub mod graph;
 pub mod lexicon;
 pub mod normalize;
+pub mod pattern;
 pub mod pipeline;
 pub mod schema;
+pub mod trace;
 
 pub use error::{Error, Result};

@@ -288,7 +288,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
             article::for_each_article(&p.files, |item| -> Result<()> {
                 if let Ok(art) = item {
                     text += &format!("== {}\n", art.id);
-                    text += &crate::extract::explain(&art, &p.lex, false);
+                    text += &crate::extract::explain(&art, &p.lex, true);
                 }
                 Ok(())
             })?;

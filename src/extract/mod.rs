@@ -17,7 +17,6 @@
 //! ([`rules`]) with the article's memory of who was named ([`Cast`]).
 
 pub mod scan;
-pub mod trace;
 
 mod rules;
 
@@ -187,7 +186,7 @@ pub fn explain(article: &Article, lex: &Lexicon, trace: bool) -> String {
                 cue(r.cue)
             );
             if trace {
-                let _ = write!(out, "  rule {}", trace::Chain { refs: &r.rules });
+                let _ = write!(out, "  rule {}", crate::trace::Chain { refs: &r.rules });
             }
             out.push('\n');
         }
@@ -200,7 +199,7 @@ pub fn explain(article: &Article, lex: &Lexicon, trace: bool) -> String {
                     b.relation,
                     id(&b.object),
                     cue(b.cue),
-                    trace::Chain { refs: &b.rules }
+                    crate::trace::Chain { refs: &b.rules }
                 );
             }
         }
@@ -247,7 +246,7 @@ struct Raw {
     /// Index of the cue item in the sentence.
     cue: usize,
     /// The rules that made it, in the order they applied.
-    rules: Vec<trace::RuleRef>,
+    rules: Vec<crate::trace::RuleRef>,
 }
 
 /// What an article has named so far: the memory behind short names, typos,

@@ -16,13 +16,62 @@ use std::collections::HashSet;
 use super::{
     ActorInfo, Cast, Raw,
     scan::{Item, Kind, clitic_splits, definite},
-    trace::{Rule, RuleRef},
 };
 use crate::{
     classes::{ARTICLE, Class, Classes, LL, NISBA_F},
     lexicon::{Frame, Lexicon, Payload, Via},
+    pattern::{Action, Feature, View},
     schema::{ActorType, Modality, Relation},
+    trace::{Rule, RuleRef},
 };
+
+/// The items as the pattern language sees them.
+impl View for Sentence<'_, '_> {
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    fn test(&self, k: usize, f: &Feature, cue: usize) -> bool {
+        match f {
+            Feature::Class(c) => self
+                .lex
+                .classes
+                .find_in(&clitic_splits(self.word(k), &self.lex.classes), *c)
+                .is_some(),
+            Feature::Form(form) => clitic_splits(self.word(k), &self.lex.classes)
+                .iter()
+                .any(|&(_, rest)| rest == form),
+            Feature::Actor(kind) => {
+                let actors = match (&self.means[k], self.phrase_at[k]) {
+                    (_, Some(p)) => self.phrases[p].actors.clone(),
+                    (Mean::Actor(a, _), None) => vec![a.clone()],
+                    _ => Vec::new(),
+                };
+                !actors.is_empty() && kind.is_none_or(|t| actors.iter().all(|a| a.kind == t))
+            }
+            Feature::Cue(rel) => self.cues[k]
+                .iter()
+                .any(|&(r, ..)| rel.is_none_or(|x| x == r)),
+            Feature::Punct(p) => {
+                matches!(self.means[k], Mean::Punct(c) if p.is_none_or(|x| x == c))
+            }
+            Feature::Prep => matches!(self.means[k], Mean::Prep(_)),
+            Feature::Noun | Feature::Verb => {
+                let lexical = self.cues[k].first().is_some_and(|&(_, _, n, _)| n);
+                let noun = self.nominal(k, lexical);
+                noun == matches!(f, Feature::Noun) && (k == cue || !self.cues[k].is_empty())
+            }
+            Feature::Not(f) => !self.test(k, f, cue),
+        }
+    }
+
+    fn stop(&self, k: usize) -> bool {
+        matches!(
+            self.means[k],
+            Mean::Boundary | Mean::Punct('.' | ':' | '?' | '!' | ';')
+        )
+    }
+}
 
 /// The "preposition" of a phrase inside a topic or time phrase.
 const TOPIC: &str = "topic";
@@ -107,6 +156,8 @@ struct Sentence<'a, 'l> {
     chain: Vec<RuleRef>,
     /// The rewrites and the modality rule of the candidate being built.
     tail: Vec<RuleRef>,
+    /// A pattern said the candidate's subject and object change places.
+    swap: bool,
     /// Candidates a rule stopped, for `explain --trace`.
     blocked: Vec<Blocked>,
 }
@@ -253,6 +304,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             out: Vec::new(),
             chain: Vec::new(),
             tail: Vec::new(),
+            swap: false,
             blocked: Vec::new(),
         };
         s.classify(cast);
@@ -1756,6 +1808,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         m: Modality,
         c: usize,
     ) {
+        let (s, o) = if self.swap { (o, s) } else { (s, o) };
         let stop = if s
             .as_ref()
             .zip(o.as_ref())
@@ -1902,6 +1955,35 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     (rel, None)
                 };
                 self.tail.extend(rewrite.map(RuleRef::from));
+                // The patterns of data/rules: the first that matches decides.
+                let pattern = self
+                    .lex
+                    .patterns
+                    .first_match(&*self, c, rel)
+                    .map(|p| (p.id, p.action));
+                self.swap = false;
+                let mut pattern_modality = None;
+                let rel = match pattern {
+                    Some((id, Action::Block)) => {
+                        self.chain.push(RuleRef::Pattern(id));
+                        self.block(c, rel, None, None, Rule::BlockPattern);
+                        continue;
+                    }
+                    Some((id, Action::Relation(r))) => {
+                        self.tail.push(RuleRef::Pattern(id));
+                        r
+                    }
+                    Some((id, Action::Modality(m))) => {
+                        pattern_modality = Some((m, RuleRef::Pattern(id)));
+                        rel
+                    }
+                    Some((id, Action::Swap)) => {
+                        self.swap = true;
+                        self.chain.push(RuleRef::Pattern(id));
+                        rel
+                    }
+                    None => rel,
+                };
                 let before = if let Some(v) = lifter {
                     // The lifting verb's subject lifts: before it (SVO, or
                     // the noun a relative clause describes) or right after.
@@ -1928,7 +2010,9 @@ impl<'a, 'l> Sentence<'a, 'l> {
                     rel,
                     Relation::Assault | Relation::Coerce | Relation::Protest
                 );
-                let (m, why) = if marked != Modality::Asserted {
+                let (m, why) = if let Some((m, why)) = pattern_modality {
+                    (m, Some(why))
+                } else if marked != Modality::Asserted {
                     (marked, why)
                 } else if let Some((m, r)) = nominal.then(|| self.event_frame(c, rel)).flatten() {
                     (m, Some(r.into()))
@@ -1976,6 +2060,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
                 }
             }
         }
+        self.swap = false;
         self.condemned_events();
     }
 

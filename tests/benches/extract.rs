@@ -92,7 +92,7 @@ fn stages(c: &mut Criterion) {
             b.iter(|| {
                 for (text, sentences) in &prepared {
                     for toks in sentences {
-                        black_box(scan::items(text, toks, &lex.gazetteer));
+                        black_box(scan::items(text, toks, &lex));
                     }
                 }
             })

@@ -11,7 +11,9 @@
 //! `roles:LINE`, `modality:LINE` of the lexicon file, patterns by their id
 //! in `data/rules/patterns.rules`.
 
-use std::fmt;
+use std::{fmt, path::Path};
+
+use crate::error::LineError;
 
 macro_rules! rules {
     ($($v:ident = $id:literal,)*) => {
@@ -122,8 +124,8 @@ pub enum RuleRef {
     Role(u32),
     /// A row of `data/lexicon/modality.tsv`.
     Modal(u32),
-    /// A pattern of `data/rules/patterns.rules` (its index in the lexicon).
-    Pattern(u32),
+    /// A pattern of `data/rules/patterns.rules`, by its id.
+    Pattern(&'static str),
 }
 
 impl From<Rule> for RuleRef {
@@ -149,9 +151,39 @@ impl fmt::Display for Chain<'_> {
                 RuleRef::Cue(n) => write!(f, "cues:{n}")?,
                 RuleRef::Role(n) => write!(f, "roles:{n}")?,
                 RuleRef::Modal(n) => write!(f, "modality:{n}")?,
-                RuleRef::Pattern(i) => write!(f, "pattern:{i}")?,
+                RuleRef::Pattern(id) => f.write_str(id)?,
             }
         }
         Ok(())
+    }
+}
+
+/// Checks `engine.rules` against the engine: every id of [`Rule::ALL`] is
+/// there once, and nothing else.
+pub fn check_registry(path: &Path, text: &str, errors: &mut Vec<LineError>) {
+    let mut seen = std::collections::HashSet::new();
+    let mut err = |line: usize, message: String| {
+        errors.push(LineError {
+            path: path.to_path_buf(),
+            line: line as u64,
+            message,
+        })
+    };
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_start_matches('\u{FEFF}');
+        if line.trim().is_empty() || line.starts_with('#') || line.starts_with("id\t") {
+            continue;
+        }
+        let id = line.split('\t').next().unwrap_or("").trim();
+        if !Rule::ALL.iter().any(|r| r.id() == id) {
+            err(i + 1, format!("the engine has no rule {id:?}"));
+        } else if !seen.insert(id.to_string()) {
+            err(i + 1, format!("rule {id:?} is listed twice"));
+        }
+    }
+    for r in Rule::ALL {
+        if !seen.contains(r.id()) {
+            err(0, format!("the engine's rule {:?} is not listed", r.id()));
+        }
     }
 }
