@@ -18,7 +18,13 @@
 
 pub mod scan;
 
-mod rules;
+mod args;
+mod chunk;
+mod frames;
+mod modality;
+mod mutual;
+mod sentence;
+mod title;
 
 use std::collections::BTreeMap;
 
@@ -101,7 +107,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
     let mut counted = (0usize, 0usize);
     for (si, (sr, items)) in sents.iter().enumerate() {
         let (sr, items) = (*sr, items.as_slice());
-        let (raws, _) = rules::sentence(&norm.text, items, lex, &mut cast);
+        let (raws, _) = sentence::sentence(&norm.text, items, lex, &mut cast);
         if raws.is_empty() {
             continue;
         }
@@ -172,8 +178,8 @@ pub fn explain(article: &Article, lex: &Lexicon, trace: bool) -> String {
         let (sr, items) = (*sr, items.as_slice());
         let _ = writeln!(out, "sentence {si}: {}", &norm.text[sr.start..sr.end]);
         let mut probe = cast.clone();
-        out += &rules::describe(&norm.text, items, lex, &mut probe);
-        let (raws, blocked) = rules::sentence(&norm.text, items, lex, &mut cast);
+        out += &sentence::describe(&norm.text, items, lex, &mut probe);
+        let (raws, blocked) = sentence::sentence(&norm.text, items, lex, &mut cast);
         let cue = |c: usize| &norm.text[items[c].range.start..items[c].range.end];
         for r in raws {
             let _ = write!(

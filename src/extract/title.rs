@@ -1,0 +1,651 @@
+//! Titles and names: «وزير الخارجية الروسي سيرغي لافروف» is a person
+//! holding a post (`official_of` / `leader_of`), and names the gazetteer
+//! lacks become nodes with a transliterated id.
+//!
+//! In: a title item and the items around it. Out: the phrase of the
+//! person(s) and the standing triple, with the title's row as its first
+//! rule. What must hold: a new name is made only of plain words of a name's
+//! shape (no verb, pronoun suffix, article on a first word, stopword).
+
+use super::{
+    ActorInfo, Cast, Raw,
+    scan::{clitic_splits, definite},
+    sentence::{Mean, Sentence},
+};
+use crate::{
+    classes::{ARTICLE, Class, Classes, LL, NISBA_F},
+    lexicon::Via,
+    schema::{ActorType, Modality, Relation},
+    trace::{Rule, RuleRef},
+};
+
+impl<'a> Sentence<'a, '_> {
+    /// A title, its state and the name(s) after it. Emits the standing
+    /// triple and a phrase for the person (or for the state, when the title
+    /// names nobody and the article has named nobody in it yet).
+    pub(super) fn role_phrase(
+        &mut self,
+        i: usize,
+        rel: Option<Relation>,
+        plural: bool,
+        source: RuleRef,
+        cast: &mut Cast<'_>,
+    ) -> usize {
+        let n = self.items.len();
+        let role_form = self.items[i].stem(self.text).to_string();
+        // «متحدث باسم رئيسة الوزراء البريطانية تيريزا ماي»: the name after
+        // «باسم» and a second title is that title's holder; the spokesman
+        // stays unnamed.
+        if self.lex.classes.ends(&role_form, Class::OnBehalf) {
+            if let Some(Mean::Role {
+                relation,
+                plural,
+                line,
+            }) = self.means.get(i + 1).cloned()
+            {
+                return self.role_phrase(i + 1, Some(relation), plural, RuleRef::Role(line), cast);
+            }
+        }
+        let known_rel = rel.is_some();
+        let mut rel = rel.unwrap_or(Relation::OfficialOf);
+        let mut governor: Option<ActorInfo> = None;
+        let mut inner = false;
+        let mut in_group = false;
+        let mut second_title = false;
+        let mut j = i + 1;
+        // The governor region: institutions, nested titles, the state.
+        while j < n && j <= i + 9 {
+            match &self.means[j] {
+                Mean::Actor(a, _) if a.kind == ActorType::Person => break,
+                Mean::Actor(a, _) => {
+                    if governor.is_none() {
+                        governor = Some(a.clone());
+                    } else if !plural {
+                        // A second state: «نخجوان (ذاتية الحكم بأذربيجان)».
+                    }
+                    j += 1;
+                }
+                // «رئيس الوزراء القائد العام للقوات المسلحة»: a second title
+                // in apposition keeps the first; an organ makes the office a
+                // post in that body.
+                Mean::Role { .. } => {
+                    second_title = true;
+                    j += 1;
+                }
+                Mean::Organ(_, group) => {
+                    if governor.is_none() && !second_title {
+                        inner = true;
+                        // «زعيم حركة المعارضة المسلحة رياك مشار»: a post in a
+                        // non-state group is not a post of the holder's state.
+                        in_group |= *group;
+                    }
+                    j += 1;
+                }
+                Mean::TheirState => {
+                    if governor.is_none() {
+                        governor = self.their_state(cast);
+                    }
+                    j += 1;
+                }
+                // «أمين عام المنظمة، إياد مدني»: the organization named last.
+                Mean::TheOrg => {
+                    if governor.is_none() {
+                        governor = cast
+                            .recent
+                            .iter()
+                            .rev()
+                            .find(|a| a.kind == ActorType::Organization)
+                            .cloned();
+                    }
+                    j += 1;
+                }
+                Mean::Prep(p) if self.is(p, Class::InPrep) => j += 1,
+                Mean::Punct('(') => {
+                    let close =
+                        (j..n.min(j + 10)).find(|&k| matches!(self.means[k], Mean::Punct(')')));
+                    match close {
+                        Some(k) => j = k + 1,
+                        None => break,
+                    }
+                }
+                Mean::Word => {
+                    let w = self.word(j);
+                    if self.is(w, Class::Transparent) {
+                        j += 1;
+                    } else if self.items[j].suffix_len > 0
+                        || self.find(w, Class::PossessedMinistry).is_some()
+                    {
+                        // «وزير دفاعها»: the office of the state in play.
+                        if governor.is_none() {
+                            governor = self.their_state(cast);
+                        }
+                        j += 1;
+                    } else if governor.is_none()
+                        && (w.starts_with(ARTICLE)
+                            || w.strip_prefix('و').is_some_and(|r| r.starts_with(ARTICLE))
+                            || self.find(w, Class::Institution).is_some())
+                    {
+                        inner = true;
+                        j += 1;
+                    } else if governor.is_some()
+                        && let Some(h) = (j..n.min(j + 4)).find(|&k| self.honorific(k))
+                    {
+                        // «الباسيج الإيرانية شبه الحكومية الجنرال …»
+                        j = h;
+                        break;
+                    } else if governor.is_some() {
+                        // «… قره باغ غير المعترف بها، أرميني غريغوريان»: a
+                        // qualifier of the state before the comma and the name.
+                        let comma = (j..n.min(j + 5))
+                            .find(|&k| !matches!(self.means[k], Mean::Word))
+                            .filter(|&k| matches!(self.means[k], Mean::Punct(',')));
+                        match comma {
+                            Some(k) if matches!(self.means.get(k + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person) => {
+                                j = k
+                            }
+                            _ => break,
+                        }
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        if rel == Relation::LeaderOf && inner {
+            rel = Relation::OfficialOf;
+        }
+        // «قائد قوات الباسيج»: the commander of a body named for itself (not
+        // of a state's forces) leads it.
+        if self.lex.classes.starts(&role_form, Class::CommanderTitle)
+            && governor
+                .as_ref()
+                .is_some_and(|g| matches!(g.kind, ActorType::Group | ActorType::Organization))
+        {
+            rel = Relation::LeaderOf;
+        }
+        if j < n && matches!(self.means[j], Mean::Punct(',' | '-' | ':')) {
+            j += 1;
+        }
+        // The name(s).
+        let mut persons: Vec<(ActorInfo, Option<ActorInfo>)> = Vec::new();
+        let mut gov = governor.clone();
+        loop {
+            // Honorifics before a name: «الجنرال غلام حسين», «آية الله صادق».
+            while j < n && self.honorific(j) {
+                j += 1;
+                // «د.نبيل العربي»
+                if j < n && matches!(self.means[j], Mean::Punct('.')) {
+                    j += 1;
+                }
+            }
+            if j + 1 < n
+                && matches!(self.means[j], Mean::Word)
+                && self
+                    .lex
+                    .classes
+                    .pair(self.word(j), self.word(j + 1), Class::HonorificPair)
+            {
+                j += 2;
+            }
+            // «محمد عباس»: a first name the gazetteer lacks before a surname it has.
+            if matches!(self.means.get(j), Some(Mean::Word))
+                && matches!(self.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person)
+                && !self.is(self.word(j), Class::Stopword)
+            {
+                j += 1;
+            }
+            let (p, next) = match self.means.get(j) {
+                // «المتحدث باسم الجيش الموالي لخليفة حفتر»: a name behind a
+                // preposition is a complement, not the title's holder.
+                Some(Mean::Actor(a, _))
+                    if a.kind == ActorType::Person && !self.items[j].has_prep() =>
+                {
+                    (Some(a.clone()), j + 1)
+                }
+                // A new name stands right after the title and its state (or
+                // a comma), never after a preposition: «مصدر في تصريح خاص».
+                Some(Mean::Word)
+                    if j > 0 && !matches!(self.means[j - 1], Mean::Prep(_) | Mean::TopicPrep) =>
+                {
+                    self.new_person(j, !persons.is_empty())
+                }
+                _ => (None, j),
+            };
+            let Some(p) = p else { break };
+            let words: Vec<String> = self.text
+                [self.items[j].form_start..self.items[next - 1].range.end]
+                .split(' ')
+                .map(String::from)
+                .collect();
+            cast.remember_person(&p, &words);
+            let g = gov.clone().or_else(|| {
+                p.country
+                    .as_deref()
+                    .filter(|_| !in_group)
+                    .and_then(|c| cast.by_id(c))
+            });
+            persons.push((p, g));
+            j = next;
+            if j >= n {
+                break;
+            }
+            // «والفرنسي إيمانويل ماكرون», «الرئيس الروسي بوتين والإيراني
+            // روحاني»: the title shared with a new state for the next name.
+            if let Mean::Actor(a, Via::Nisba) = &self.means[j] {
+                let person_follows = matches!(self.means.get(j + 1), Some(Mean::Actor(p, _)) if p.kind == ActorType::Person);
+                if self.items[j].prefix.starts_with('و') && (plural || person_follows) {
+                    gov = Some(a.clone());
+                    j += 1;
+                    continue;
+                }
+            }
+            if !plural {
+                break;
+            }
+            let next_is_conj =
+                self.items[j].prefix.starts_with('و') || self.word(j).starts_with('و');
+            if !next_is_conj {
+                break;
+            }
+        }
+        let end = j.max(i + 1);
+        // «وأكد مرتضى صنوبري القائم بأعمال سفارة إيران»: a name the
+        // gazetteer lacks, right before the title it holds.
+        if persons.is_empty() && known_rel && governor.is_some() {
+            if let Some((p, first)) = self.name_before(i) {
+                let g = governor.clone().filter(|g| g.id != p.id);
+                let words: Vec<String> = self.text
+                    [self.items[first].form_start..self.items[i - 1].range.end]
+                    .split(' ')
+                    .map(String::from)
+                    .collect();
+                cast.remember_person(&p, &words);
+                if let Some(g) = g {
+                    cast.roles
+                        .insert((rel, format!("{role_form}|{}", g.id)), p.clone());
+                    self.out.push(Raw {
+                        subject: Some(p.clone()),
+                        relation: rel,
+                        object: Some(g),
+                        modality: Modality::Asserted,
+                        cue: i,
+                        rules: vec![source, Rule::TitleNameBefore.into()],
+                    });
+                }
+                self.push_phrase(vec![p], first, end - 1, false);
+                return end;
+            }
+        }
+        if persons.is_empty() {
+            // A title with no name: the person the article gave that title,
+            // or else the state itself speaks.
+            let g = governor.as_ref().map(|g| {
+                if g.kind == ActorType::Place {
+                    g.clone()
+                } else {
+                    cast.state_of(g).unwrap_or_else(|| g.clone())
+                }
+            });
+            let holder = g.as_ref().and_then(|g| {
+                cast.roles
+                    .get(&(rel, format!("{role_form}|{}", g.id)))
+                    .cloned()
+                    .or_else(|| {
+                        let mut hs = cast
+                            .roles
+                            .iter()
+                            .filter(|((r, k), _)| *r == rel && k.ends_with(&format!("|{}", g.id)));
+                        match (hs.next(), hs.next()) {
+                            (Some((_, p)), None) => Some(p.clone()),
+                            _ => None,
+                        }
+                    })
+            });
+            if let Some(a) = holder.or(g) {
+                self.push_phrase(vec![a], i, end - 1, false);
+            }
+            return end;
+        }
+        let mut actors = Vec::new();
+        for (p, g) in persons {
+            if let Some(g) = g.filter(|_| known_rel) {
+                if g.id != p.id {
+                    cast.roles
+                        .insert((rel, format!("{role_form}|{}", g.id)), p.clone());
+                    self.out.push(Raw {
+                        subject: Some(p.clone()),
+                        relation: rel,
+                        object: Some(g),
+                        modality: Modality::Asserted,
+                        cue: i,
+                        rules: vec![source, Rule::TitleNameAfter.into()],
+                    });
+                }
+            }
+            actors.push(p);
+        }
+        self.push_phrase(actors, i, end - 1, false);
+        end
+    }
+
+    /// A body the gazetteer lacks, named by a unit or camp noun in the
+    /// construct state and a definite name: «لواء اليرموك», «معسكر المنار»
+    /// (but not «اللواء» the rank, nor «لواء المشاة», an ordinary word).
+    pub(super) fn unit_name(&self, i: usize) -> Option<(ActorInfo, usize)> {
+        let it = &self.items[i];
+        if !matches!(self.means[i], Mean::Word | Mean::Role { .. }) || it.prefix.ends_with(ARTICLE)
+        {
+            return None;
+        }
+        let w = self.word(i);
+        let construct = |(p, _): &(&str, &str)| !definite(p);
+        // Unit nouns and named hills keep their noun in the name («لواء
+        // اليرموك», «تل الشيخ حسين»); town nouns do not («بلدة كفر داعل»
+        // is «كفر داعل»).
+        // One split of the word for the three lists: this runs on every word.
+        let splits = clitic_splits(w, &self.lex.classes);
+        let (kind, keep, definite, most) = if let Some((_, head)) = self
+            .lex
+            .classes
+            .find_in(&splits, Class::UnitHead)
+            .filter(construct)
+        {
+            let kind = if self.is(head, Class::CampHead) {
+                ActorType::Place
+            } else {
+                ActorType::Group
+            };
+            (kind, Some(head), true, 2)
+        } else if let Some((_, head)) = self
+            .lex
+            .classes
+            .find_in(&splits, Class::HillHead)
+            .filter(construct)
+        {
+            (ActorType::Place, Some(head), false, 3)
+        } else if self
+            .lex
+            .classes
+            .find_in(&splits, Class::TownHead)
+            .filter(construct)
+            .is_some()
+        {
+            (ActorType::Place, None, false, 2)
+        } else {
+            return None;
+        };
+        let name_word = |k: usize, first: bool| {
+            let w = self.word(k);
+            let n = w.chars().count();
+            matches!(self.means[k], Mean::Word)
+                && self.cues[k].is_empty()
+                && self.modals[k].is_none()
+                && (!first || !definite || w.starts_with(ARTICLE))
+                && (n >= 4 || ((!first || keep.is_none()) && n >= 3))
+                && !self.is(w, Class::Stopword)
+                && !self.is(w, Class::Direction)
+                && !self.place_noun(w)
+                && !self.lex.is_common(w)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        };
+        // After the first word: no conjunct («السويداء والقرى»), no
+        // preposition («بالتزامن»), no adjective («جنديرس الاستراتيجية»).
+        let more = |k: usize| {
+            let w = self.word(k);
+            let first_definite = self.word(i + 1).starts_with(ARTICLE);
+            !w.starts_with('و')
+                && !w.starts_with('ب')
+                && !(w.starts_with(ARTICLE)
+                    && (w.ends_with(NISBA_F) || !first_definite || keep.is_none()))
+        };
+        let mut end = i + 1;
+        while end < self.items.len()
+            && end <= i + most
+            && name_word(end, end == i + 1)
+            && (end == i + 1 || more(end))
+        {
+            end += 1;
+        }
+        if end == i + 1 {
+            return None;
+        }
+        let label = keep
+            .into_iter()
+            .chain((i + 1..end).map(|k| self.word(k)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let info = ActorInfo {
+            id: transliterate(&label),
+            label,
+            kind,
+            country: None,
+        };
+        Some((info, end))
+    }
+
+    /// Two or three plain words before a title, after a speech verb, a
+    /// punctuation mark or the sentence start: the name of the title's
+    /// holder, written first.
+    pub(super) fn name_before(&self, i: usize) -> Option<(ActorInfo, usize)> {
+        let plain = |k: usize| {
+            let w = self.word(k);
+            matches!(self.means[k], Mean::Word)
+                && self.phrase_at[k].is_none()
+                && self.cues[k].is_empty()
+                && self.modals[k].is_none()
+                && w.chars().count() >= 3
+                && !w.starts_with(ARTICLE)
+                && !self.is(w, Class::Stopword)
+                && name_shaped(w, false, &self.lex.classes)
+                && !self.lex.is_common(w)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        };
+        let mut first = i;
+        while first > 0 && i - first < 3 && plain(first - 1) {
+            first -= 1;
+        }
+        let words: Vec<&str> = (first..i).map(|k| self.word(k)).collect();
+        if i - first < 2
+            || !name_shaped(words[0], true, &self.lex.classes)
+            || accusative_pair(&words)
+        {
+            return None;
+        }
+        let opens = first == 0
+            || matches!(self.means[first - 1], Mean::Punct(_))
+            || (matches!(self.means[first - 1], Mean::Word)
+                && self.find(self.word(first - 1), Class::SpeechVerb).is_some());
+        if !opens {
+            return None;
+        }
+        let label = (first..i)
+            .map(|k| self.word(k))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let info = ActorInfo {
+            id: transliterate(&label),
+            label,
+            kind: ActorType::Person,
+            country: None,
+        };
+        Some((info, first))
+    }
+
+    /// A rank or honorific before a name («الجنرال», «الدكتور»), which
+    /// the roles lexicon may also list as a title of its own.
+    pub(super) fn honorific(&self, k: usize) -> bool {
+        matches!(self.means[k], Mean::Word | Mean::Role { .. })
+            && self.find(self.word(k), Class::Honorific).is_some()
+    }
+
+    /// A name the gazetteer lacks, after a title: up to three plain words.
+    pub(super) fn new_person(&self, j: usize, conj: bool) -> (Option<ActorInfo>, usize) {
+        let n = self.items.len();
+        let mut k = j;
+        let mut words = Vec::new();
+        while k < n && words.len() < 4 {
+            if !matches!(self.means[k], Mean::Word) {
+                break;
+            }
+            let mut w = self.word(k);
+            if words.is_empty() && conj {
+                match w.strip_prefix('و') {
+                    Some(rest) => w = rest,
+                    None => break,
+                }
+            }
+            let bad = self.is(w, Class::Stopword)
+                || !name_shaped(w, words.is_empty(), &self.lex.classes)
+                || self.lex.is_common(w)
+                || (w.starts_with(['ب', 'ل', 'و', 'ف', 'ك']) && self.lex.is_common(&w[2..]))
+                || w.strip_prefix('ب').is_some_and(|r| r.starts_with(ARTICLE))
+                || w.starts_with(LL)
+                || (w.starts_with(['ب', 'ل'])
+                    && self.lex.classes.ends(w, Class::PronounTail)
+                    && w.chars().count() <= 6)
+                || !self.cues[k].is_empty()
+                || self.modals[k].is_some()
+                || w.chars().count() < 2
+                || w.chars().any(|c| c.is_ascii_digit())
+                || (words.is_empty()
+                    && (w.starts_with(ARTICLE)
+                        || self.find(w, Class::Institution).is_some()
+                        || self.place_noun(w)))
+                || (!words.is_empty() && w.starts_with(['و', 'ب']) && w.chars().count() <= 4 && {
+                    // «وهو», «بها», «وقال»: a clitic on a word; «برور»
+                    // is a name.
+                    let rest = &w[2..];
+                    self.is(rest, Class::Stopword)
+                        || self.lex.is_common(rest)
+                        || rest.chars().count() <= 2
+                });
+            if bad {
+                break;
+            }
+            words.push(w);
+            k += 1;
+        }
+        // One bare word is a name only when it is no ordinary word and
+        // something follows that is not part of a name («الجنرال ديمبسي
+        // يحذر»); otherwise it is too weak to be a new person.
+        let after_honorific = j > 0
+            && matches!(self.means[j - 1], Mean::Word)
+            && self.find(self.word(j - 1), Class::Honorific).is_some();
+        let single_ok = words.len() == 1
+            && after_honorific
+            && words[0].chars().count() >= 4
+            && !words[0].starts_with(ARTICLE)
+            && k < n
+            && !matches!(self.means[k], Mean::Actor(..));
+        if words.is_empty() || (words.len() == 1 && !single_ok) || accusative_pair(&words) {
+            return (None, j);
+        }
+        let label = words.join(" ");
+        let info = ActorInfo {
+            id: transliterate(&label),
+            label,
+            kind: ActorType::Person,
+            country: None,
+        };
+        (Some(info), k)
+    }
+}
+
+/// Whether a word can be part of a name the gazetteer lacks, by its shape:
+/// not a verb («قدموا», «تلعبون»), not a word with a pronoun on it
+/// («اهتمامهم»), not a pronoun, and a first word carries no conjunction
+/// with the article («والوجبات»).
+pub(super) fn name_shaped(w: &str, first: bool, classes: &Classes) -> bool {
+    let n = w.chars().count();
+    let plural_verb = n >= 4
+        && (classes.ends(w, Class::PluralVerbSuffix)
+            || (w.starts_with(['ي', 'ت'])
+                && classes.ends(w, Class::PresentPluralSuffix)
+                && n >= 5));
+    let possessed = n >= 5 && classes.ends(w, Class::PossessedNameSuffix)
+        || (n >= 5 && w.starts_with(['ي', 'ت', 'ن']) && classes.ends(w, Class::FirstPersonSuffix));
+    // «والوجبات», «ولطالما», «وابتسم»: a conjunction on a word after a
+    // title begins a new clause; «وليد» and «وائل» keep their و.
+    let conj_article = first && n >= 5 && classes.starts(w, Class::ConjunctStart);
+    !(plural_verb || possessed || conj_article || classes.has(w, Class::Pronoun))
+}
+
+/// Two words in the accusative («ضابطا بارزا», «وعودا انتخابية»): a noun
+/// and its adjective, not a name.
+pub(super) fn accusative_pair(words: &[&str]) -> bool {
+    words.windows(2).any(|p| {
+        p.iter().all(|w| w.ends_with('ا') && w.chars().count() >= 4)
+            || (p[0].ends_with('ا') && p[0].chars().count() >= 4 && p[1].ends_with(NISBA_F))
+    })
+}
+
+/// An ASCII id for a name the gazetteer lacks: a plain romanization, stable
+/// across runs and shards.
+pub fn transliterate(label: &str) -> String {
+    let mut out = String::new();
+    for c in label.chars() {
+        let s = match c {
+            'ا' | 'أ' | 'إ' | 'آ' => "a",
+            'ب' => "b",
+            'ت' | 'ة' => "t",
+            'ث' => "th",
+            'ج' => "j",
+            'ح' => "h",
+            'خ' => "kh",
+            'د' => "d",
+            'ذ' => "dh",
+            'ر' => "r",
+            'ز' => "z",
+            'س' => "s",
+            'ش' => "sh",
+            'ص' => "s",
+            'ض' => "d",
+            'ط' => "t",
+            'ظ' => "z",
+            'ع' => "a",
+            'غ' => "gh",
+            'ف' => "f",
+            'ق' => "q",
+            'ك' => "k",
+            'ل' => "l",
+            'م' => "m",
+            'ن' => "n",
+            'ه' => "h",
+            'و' => "o",
+            'ي' | 'ى' => "i",
+            'ء' | 'ئ' | 'ؤ' => "",
+            ' ' | '-' | '_' => "_",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            _ => "",
+        };
+        out.push_str(s);
+    }
+    let mut id = String::new();
+    for part in out.split('_').filter(|p| !p.is_empty()) {
+        if !id.is_empty() {
+            id.push('_');
+        }
+        id.push_str(part);
+    }
+    if id.is_empty() { "unknown".into() } else { id }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::transliterate;
+
+    #[test]
+    fn transliteration_is_ascii_snake_case() {
+        assert_eq!(transliterate("ستانيسلاف زاس"), "stanislaf_zas");
+        assert!(
+            transliterate("كرم  مصطفييف")
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'_')
+        );
+    }
+}
