@@ -25,10 +25,10 @@ use std::{io, path::Path};
 
 use crate::{
     export::{Citations, EdgeCitation, ExportOptions, MentionSource, write_triples_csv},
-    extract::TripleMention,
     extsort::{Key, KeyReader, Merged, Sorter},
     graph::{Citation, GraphOptions, KnowledgeGraph},
     lexicon::Lexicon,
+    mention::TripleMention,
     schema::{Modality, Relation},
 };
 

@@ -34,10 +34,11 @@ use crate::{
     article::Article,
     error::{Error, Result},
     extract::{
-        TripleMention, extract,
+        extract,
         scan::{self, Kind},
     },
     lexicon::{Lexicon, Payload},
+    mention::TripleMention,
     normalize::normalize,
     schema::{ActorType, Modality, Relation},
 };

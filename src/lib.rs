@@ -12,7 +12,9 @@
 //! 3. [`lexicon`] loads the TSV lexicons of `data/` into one aho-corasick
 //!    automaton (built once, shared read-only);
 //! 4. [`extract`] finds actors, titles and relation cues, and applies the
-//!    rules: one article in, its cited [`extract::TripleMention`]s out;
+//!    rules: one article in, its cited [`mention::TripleMention`]s out
+//!    (the mention row, [`mention`], sits below extract and graph, as does
+//!    [`date`]);
 //! 5. [`graph`] merges mentions into one node per actor and one edge per
 //!    (subject, relation, object);
 //! 6. [`export`] writes CSV (Gephi, Neo4j), GraphML, GEXF, DOT and JSON,
@@ -40,6 +42,7 @@
 pub mod article;
 pub mod cli;
 pub mod collect;
+pub mod date;
 pub mod error;
 pub mod eval;
 pub mod events;
@@ -48,6 +51,7 @@ pub mod extract;
 pub mod extsort;
 pub mod graph;
 pub mod lexicon;
+pub mod mention;
 pub mod normalize;
 pub mod pipeline;
 pub mod schema;

@@ -22,8 +22,9 @@ use rayon::prelude::*;
 
 use crate::{
     article::{Article, ReadOptions, Skip, for_each_article_with},
-    extract::{TripleMention, extract},
+    extract::extract,
     lexicon::Lexicon,
+    mention::TripleMention,
 };
 
 /// Articles extracted together; large enough to keep cores busy, small

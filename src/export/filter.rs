@@ -25,10 +25,11 @@ use std::{
 
 use super::{Citations, ExportOptions, MentionSource, for_each_triple, write_triples_csv};
 use crate::{
+    date::iso_date,
     error::{Error, Result},
-    extract::TripleMention,
-    graph::{GraphOptions, KnowledgeGraph, iso_date},
+    graph::{GraphOptions, KnowledgeGraph},
     lexicon::Lexicon,
+    mention::TripleMention,
     schema::{Family, Relation},
 };
 

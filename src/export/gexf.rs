@@ -7,7 +7,7 @@
 //!
 //! - Each edge has `kind` and `label` = the relation, `weight` = citations,
 //!   and the relation again as an attribute (networkx does not read `kind`).
-//! - When citations carry dates ([`crate::graph::iso_date`]) the graph is
+//! - When citations carry dates ([`crate::date::iso_date`]) the graph is
 //!   `mode="dynamic" timeformat="date"`: a node lives from its first to its
 //!   last date (`start`/`end`), an edge has one `<spell>` per date it was
 //!   reported on, so Gephi's timeline shows who was in the news together

@@ -23,8 +23,8 @@ use serde::{
 
 use super::{ExportOptions, write_triples_csv};
 use crate::{
-    extract::TripleMention,
     graph::{Citation, Edge, KnowledgeGraph, Node},
+    mention::TripleMention,
     schema::Relation,
 };
 

@@ -49,8 +49,8 @@ pub use tables::{write_edges_csv, write_nodes_csv, write_triples_csv};
 
 use crate::{
     error::{Error, Result},
-    extract::TripleMention,
     graph::{Edge, KnowledgeGraph},
+    mention::TripleMention,
     schema::Family,
 };
 

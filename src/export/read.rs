@@ -16,7 +16,7 @@ use std::{
 
 use crate::{
     error::{Error, Result},
-    extract::TripleMention,
+    mention::TripleMention,
 };
 
 /// Reads every row of every `triples.csv` file, in order.

@@ -22,57 +22,13 @@ mod rules;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::{
     article::Article,
     lexicon::{Lexicon, Payload, Via},
+    mention::TripleMention,
     normalize::normalize,
     schema::{ActorType, Modality, Relation},
 };
-
-/// One triple as the text states it, with its citation.
-///
-/// Field order is the column order of `triples.csv`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TripleMention {
-    /// Article id.
-    pub article: String,
-    /// 0-based sentence index in the article.
-    pub sentence: usize,
-    /// Evidence start, UTF-8 byte offset into the original text.
-    pub start: usize,
-    /// Evidence end (exclusive), bytes.
-    pub end: usize,
-    /// Evidence start in characters (code points).
-    pub char_start: usize,
-    /// Evidence end in characters.
-    pub char_end: usize,
-    /// Subject actor id; empty when unresolved.
-    pub subject: String,
-    /// The relation.
-    pub relation: Relation,
-    /// Object actor id; empty when unresolved.
-    pub object: String,
-    /// How the text puts it.
-    pub modality: Modality,
-    /// The words that signalled the relation, as in the original.
-    pub cue: String,
-    /// The sentence, exactly as `start..end` slices the original.
-    pub evidence: String,
-    /// Both sides resolved.
-    pub complete: bool,
-    /// Subject's Arabic label.
-    pub subject_label: String,
-    /// Subject's type.
-    pub subject_type: String,
-    /// Object's Arabic label.
-    pub object_label: String,
-    /// Object's type.
-    pub object_type: String,
-    /// The article's date, if known.
-    pub date: String,
-}
 
 /// An actor as the article resolves it: one the gazetteer knows, or one the
 /// text introduces (a name after a title).
@@ -229,7 +185,7 @@ fn scan_sentences(text: &str, lex: &Lexicon) -> Vec<(scan::Range, Vec<scan::Item
 }
 
 fn article_year(a: &Article) -> Option<u32> {
-    let d = crate::graph::iso_date(a.date.as_deref()?)?;
+    let d = crate::date::iso_date(a.date.as_deref()?)?;
     d.get(..4)?.parse().ok()
 }
 

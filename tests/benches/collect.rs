@@ -16,8 +16,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsgraph::{
     collect::Collector,
     export::{ExportOptions, write_all_from},
-    extract::TripleMention,
     graph::GraphOptions,
+    mention::TripleMention,
     schema::{Modality, Relation},
 };
 
