@@ -257,6 +257,8 @@ mod tests {
             object_label: format!("{o}_ar"),
             object_type: "state".into(),
             date: format!("2018-0{}-01", 1 + sentence % 9),
+            rule: String::new(),
+            confidence: 1.0,
         }
     }
 

@@ -29,7 +29,7 @@ use serde::Serialize;
 use crate::{
     date::iso_date,
     lexicon::Lexicon,
-    mention::TripleMention,
+    mention::{TripleMention, round_confidence},
     schema::{Modality, Relation},
 };
 
@@ -155,6 +155,11 @@ pub struct Edge {
     pub first_citation: Option<Citation>,
     /// Every ISO date (`YYYY-MM-DD`) among the citations, for timelines.
     pub days: BTreeSet<String>,
+    /// How many citations have each confidence, in thousandths: enough to
+    /// combine them ([`Edge::confidence`]) in an order of their own, so the
+    /// result does not depend on the order mentions came in.
+    #[serde(skip)]
+    pub confidences: BTreeMap<u16, usize>,
 }
 
 impl Edge {
@@ -184,6 +189,29 @@ impl Edge {
     pub fn date_range(&self) -> Option<(String, String)> {
         Some((self.days.first()?.clone(), self.days.last()?.clone()))
     }
+
+    /// The edge's confidence: its citations' confidences combined as a
+    /// noisy-or, 1 − Π(1 − cᵢ), so each citation is independent evidence
+    /// and more of them can only raise it.
+    pub fn confidence(&self) -> f64 {
+        noisy_or([self].into_iter())
+    }
+}
+
+/// The noisy-or of the citations of `edges`, multiplied in a fixed order
+/// (by confidence), so it is the same whatever order they were added in.
+pub fn noisy_or<'e>(edges: impl Iterator<Item = &'e Edge>) -> f64 {
+    let mut all: BTreeMap<u16, usize> = BTreeMap::new();
+    for e in edges {
+        for (&c, &n) in &e.confidences {
+            *all.entry(c).or_default() += n;
+        }
+    }
+    let doubt: f64 = all
+        .iter()
+        .map(|(&c, &n)| (1.0 - f64::from(c) / 1000.0).powi(n.min(i32::MAX as usize) as i32))
+        .product();
+    1.0 - doubt
 }
 
 /// Which mentions become edges.
@@ -293,6 +321,7 @@ impl KnowledgeGraph {
                         modalities: BTreeMap::new(),
                         first_citation: None,
                         days: BTreeSet::new(),
+                        confidences: BTreeMap::new(),
                     },
                 );
                 self.edges.insert(key, e);
@@ -310,6 +339,8 @@ impl KnowledgeGraph {
         let e = &mut self.graph[ei];
         e.weight += 1;
         *e.modalities.entry(m.modality).or_default() += 1;
+        let thousandths = (round_confidence(m.confidence) * 1000.0).round() as u16;
+        *e.confidences.entry(thousandths).or_default() += 1;
         if e.articles.last().is_none_or(|l| **l != *article) {
             e.articles.push(article);
         }
@@ -461,5 +492,52 @@ impl KnowledgeGraph {
             frontier = next;
         }
         seen
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Modality;
+
+    fn m(article: &str, confidence: f64) -> TripleMention {
+        TripleMention {
+            article: article.into(),
+            sentence: 0,
+            start: 0,
+            end: 1,
+            char_start: 0,
+            char_end: 1,
+            subject: "a".into(),
+            relation: Relation::Accuse,
+            object: "b".into(),
+            modality: Modality::Asserted,
+            cue: String::new(),
+            evidence: "x".into(),
+            complete: true,
+            subject_label: String::new(),
+            subject_type: String::new(),
+            object_label: String::new(),
+            object_type: String::new(),
+            date: String::new(),
+            rule: String::new(),
+            confidence,
+        }
+    }
+
+    #[test]
+    fn edge_confidence_is_the_noisy_or_in_any_order() {
+        let ms = [m("x", 0.3), m("y", 0.5), m("z", 0.1234), m("w", 0.3)];
+        let g = KnowledgeGraph::build(&ms, None, &GraphOptions::default());
+        // Rounded to thousandths first: 0.1234 counts as 0.123.
+        let want = 1.0 - 0.7 * 0.5 * 0.877 * 0.7;
+        let c = g.edges()[0].confidence();
+        assert!((c - want).abs() < 1e-12, "{c}");
+        let rev: Vec<TripleMention> = ms.iter().rev().cloned().collect();
+        let g2 = KnowledgeGraph::build(&rev, None, &GraphOptions::default());
+        assert_eq!(g2.edges()[0].confidence().to_bits(), c.to_bits());
+        let sure =
+            KnowledgeGraph::build(&[m("x", 1.0), m("y", 0.2)], None, &GraphOptions::default());
+        assert_eq!(sure.edges()[0].confidence(), 1.0);
     }
 }

@@ -22,7 +22,7 @@ use crate::schema::{Modality, Relation};
 /// One triple as the text states it, with its citation.
 ///
 /// Field order is the column order of `triples.csv`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TripleMention {
     /// Article id.
     pub article: String,
@@ -60,6 +60,50 @@ pub struct TripleMention {
     pub object_type: String,
     /// The article's date, if known.
     pub date: String,
+    /// The ids of the rules that made the mention, space-separated (empty
+    /// when not recorded, as in files written before the column existed).
+    #[serde(default)]
+    pub rule: String,
+    /// How sure the rules are of the mention, 0 to 1 (1 in files written
+    /// before the column existed). Written rounded to three decimals
+    /// ([`round_confidence`]) so exports are deterministic.
+    #[serde(
+        default = "full_confidence",
+        serialize_with = "write_confidence",
+        deserialize_with = "read_confidence"
+    )]
+    pub confidence: f64,
+}
+
+fn full_confidence() -> f64 {
+    1.0
+}
+
+/// A confidence rounded to the three decimals files carry (and clamped to
+/// 0–1), the form every export writes and every edge combines.
+pub fn round_confidence(c: f64) -> f64 {
+    (c.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+}
+
+/// A confidence as files write it: three decimals at most, shortest form
+/// (`1.0`, `0.875`), the same text as the `triples.csv` column.
+pub fn confidence_text(c: f64) -> String {
+    format!("{:?}", round_confidence(c))
+}
+
+fn write_confidence<S: serde::Serializer>(c: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round_confidence(*c))
+}
+
+fn read_confidence<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let c = f64::deserialize(d)?;
+    if (0.0..=1.0).contains(&c) {
+        Ok(c)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "confidence {c} is outside 0 to 1"
+        )))
+    }
 }
 
 /// The columns of `triples.csv`, in order: the field names of
@@ -83,6 +127,8 @@ pub const COLUMNS: &[&str] = &[
     "object_label",
     "object_type",
     "date",
+    "rule",
+    "confidence",
 ];
 
 #[cfg(test)]
@@ -110,10 +156,26 @@ mod tests {
             object_label: String::new(),
             object_type: String::new(),
             date: String::new(),
+            rule: String::new(),
+            confidence: 1.0,
         };
         let mut w = csv::Writer::from_writer(Vec::new());
         w.serialize(&m).unwrap();
         let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
         assert_eq!(text.lines().next().unwrap(), COLUMNS.join(","));
+    }
+}
+
+#[cfg(test)]
+mod confidence_tests {
+    use super::*;
+
+    #[test]
+    fn confidences_are_written_to_three_decimals() {
+        assert_eq!(confidence_text(1.0), "1.0");
+        assert_eq!(confidence_text(0.87549), "0.875");
+        assert_eq!(confidence_text(2.0 / 3.0), "0.667");
+        assert_eq!(confidence_text(0.0004), "0.0");
+        assert_eq!(confidence_text(0.001), "0.001");
     }
 }

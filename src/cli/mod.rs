@@ -114,6 +114,12 @@ pub struct OutputArgs {
     /// Modalities that make edges (comma-separated).
     #[arg(long, value_delimiter = ',', default_values = ["asserted", "reported"])]
     pub modalities: Vec<Modality>,
+    /// Drop edges whose confidence (the noisy-or of their citations'
+    /// confidences) is below X, from 0 to 1.
+    // Negative numbers are taken as values so they get the range message.
+    #[arg(long, value_name = "X", default_value_t = 0.0, allow_negative_numbers = true,
+          value_parser = crate::export::parse_confidence)]
+    pub min_confidence: f64,
     /// Memory for sorting rows before they spill to the output folder, MB
     /// (0 spills every few rows: for tests).
     #[arg(long, default_value_t = 64, hide = true)]

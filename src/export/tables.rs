@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use crate::{
     graph::KnowledgeGraph,
-    mention::{self, TripleMention},
+    mention::{self, TripleMention, confidence_text},
 };
 
 use super::ExportOptions;
@@ -116,6 +116,7 @@ pub fn write_edges_csv<W: Write>(w: W, g: &KnowledgeGraph, opts: &ExportOptions)
         "first_evidence",
         "first_date",
         "last_date",
+        "confidence",
     ])
     .map_err(csv_err)?;
     for e in g.edges() {
@@ -138,6 +139,7 @@ pub fn write_edges_csv<W: Write>(w: W, g: &KnowledgeGraph, opts: &ExportOptions)
             e.first_evidence(),
             &first,
             &last,
+            &confidence_text(e.confidence()),
         ])
         .map_err(csv_err)?;
     }

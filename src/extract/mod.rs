@@ -105,6 +105,8 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
                 object_label,
                 object_type,
                 date: article.date.clone().unwrap_or_default(),
+                rule: String::new(),
+                confidence: 1.0,
             });
         }
     }
