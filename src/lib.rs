@@ -19,7 +19,7 @@
 //!    (subject, relation, object);
 //! 6. [`export`] writes CSV (Gephi, Neo4j), GraphML, GEXF, DOT and JSON,
 //!    optionally filtered, and draws the DOT file with Graphviz;
-//! 7. [`eval`] scores triples against gold, and [`events`] scores event
+//! 7. [`eval`] scores triples against gold, and [`eval::events`] scores event
 //!    detection against the Arabic event benchmark.
 //!
 //! ```
@@ -45,7 +45,6 @@ pub mod collect;
 pub mod date;
 pub mod error;
 pub mod eval;
-pub mod events;
 pub mod export;
 pub mod extract;
 pub mod extsort;
