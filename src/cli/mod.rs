@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 mod build;
 mod eval_events;
+mod explain;
 mod export;
 mod extract;
 mod merge;
@@ -59,7 +60,7 @@ pub enum Command {
     EvalEvents(EvalEventsArgs),
     /// Show how each sentence of an article was read (items, phrases,
     /// mentions), for lexicon and rule work.
-    Explain(ExtractArgs),
+    Explain(ExplainArgs),
 }
 
 /// Options shared by commands that read articles.
@@ -232,6 +233,17 @@ pub struct ExtractArgs {
     pub input: InputArgs,
 }
 
+/// `explain` options.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Inputs and lexicons, read as `build` reads them.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Also show the chain of rules behind each mention.
+    #[arg(long)]
+    pub trace: bool,
+}
+
 /// `eval-events` options.
 #[derive(Debug, Args)]
 pub struct EvalEventsArgs {
@@ -288,19 +300,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
         Command::Export(a) => export::run(a, err),
         Command::Render(a) => render::run(a, err),
         Command::Extract(a) => extract::run(a, out, err),
-        Command::Explain(a) => {
-            let p = prepare(&a.input)?;
-            let mut text = String::new();
-            article::for_each_article(&p.files, |item| -> Result<()> {
-                if let Ok(art) = item {
-                    text += &format!("== {}\n", art.id);
-                    text += &crate::extract::explain(&art, &p.lex);
-                }
-                Ok(())
-            })?;
-            write_out(out, text.as_bytes())?;
-            Ok(Outcome::Ok)
-        }
+        Command::Explain(a) => explain::run(a, out, err),
         Command::EvalEvents(a) => eval_events::run(a, out),
         Command::Eval(a) => {
             let map = a

@@ -114,7 +114,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
 }
 
 /// Explains extraction sentence by sentence: items, phrases and mentions.
-pub fn explain(article: &Article, lex: &Lexicon) -> String {
+pub fn explain(article: &Article, lex: &Lexicon, _trace: bool) -> String {
     let norm = normalize(&article.text);
     let mut cast = Cast::new(lex);
     cast.year = article_year(article);
