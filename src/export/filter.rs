@@ -9,9 +9,9 @@
 //!    passed: an edge cited twice in 2019 and once in 2020 has weight 1
 //!    under `--since 2020`. A mention without a date fails any date bound.
 //!    `triples.csv` lists exactly the mentions that passed.
-//! 2. per graph ([`Filter::apply`]): `min_weight` (on the weights of step
-//!    1) and `min_confidence` (on the edge's combined confidence), then
-//!    `around` (actors within `depth` hops, either direction, of
+//! 2. per graph ([`Filter::apply`]): `min_weight` (on the weights of
+//!    step 1) and `min_confidence` (on the edge's combined confidence),
+//!    then `around` (actors within `depth` hops, either direction, of
 //!    the graph left by `min_weight`). Under these, `triples.csv` keeps only
 //!    the mentions behind a kept edge ([`BehindEdges`]), so the table and the
 //!    graph tell the same story.
