@@ -344,7 +344,7 @@ fn edges_csv(dir: &Path) -> BTreeMap<(String, String, String), f64> {
 fn confidences(dir: &Path) -> Vec<(f64, String)> {
     let mut r = csv::Reader::from_path(dir.join("edges.csv")).expect("edges.csv");
     let h = r.headers().unwrap().clone();
-    assert_eq!(h.iter().last(), Some("confidence"), "{h:?}");
+    assert_eq!(h.iter().next_back(), Some("confidence"), "{h:?}");
     r.records()
         .map(|rec| {
             let rec = rec.unwrap();
