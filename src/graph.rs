@@ -498,30 +498,11 @@ impl KnowledgeGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::Modality;
 
     fn m(article: &str, confidence: f64) -> TripleMention {
         TripleMention {
-            article: article.into(),
-            sentence: 0,
-            start: 0,
-            end: 1,
-            char_start: 0,
-            char_end: 1,
-            subject: "a".into(),
-            relation: Relation::Accuse,
-            object: "b".into(),
-            modality: Modality::Asserted,
-            cue: String::new(),
-            evidence: "x".into(),
-            complete: true,
-            subject_label: String::new(),
-            subject_type: String::new(),
-            object_label: String::new(),
-            object_type: String::new(),
-            date: String::new(),
-            rule: String::new(),
             confidence,
+            ..crate::mention::tests::sample(article)
         }
     }
 

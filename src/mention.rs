@@ -132,24 +132,25 @@ pub const COLUMNS: &[&str] = &[
 ];
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
-    fn columns_are_the_serialized_fields_in_order() {
-        let m = TripleMention {
-            article: "a".into(),
+    /// A complete, asserted mention `a accuse b` of article `article`,
+    /// for tests that vary a field or two.
+    pub(crate) fn sample(article: &str) -> TripleMention {
+        TripleMention {
+            article: article.into(),
             sentence: 0,
             start: 0,
             end: 1,
             char_start: 0,
             char_end: 1,
-            subject: "s".into(),
+            subject: "a".into(),
             relation: Relation::Accuse,
-            object: "o".into(),
+            object: "b".into(),
             modality: Modality::Asserted,
             cue: "c".into(),
-            evidence: "e".into(),
+            evidence: "x".into(),
             complete: true,
             subject_label: String::new(),
             subject_type: String::new(),
@@ -158,7 +159,12 @@ mod tests {
             date: String::new(),
             rule: String::new(),
             confidence: 1.0,
-        };
+        }
+    }
+
+    #[test]
+    fn columns_are_the_serialized_fields_in_order() {
+        let m = sample("a");
         let mut w = csv::Writer::from_writer(Vec::new());
         w.serialize(&m).unwrap();
         let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
