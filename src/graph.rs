@@ -155,11 +155,13 @@ pub struct Edge {
     pub first_citation: Option<Citation>,
     /// Every ISO date (`YYYY-MM-DD`) among the citations, for timelines.
     pub days: BTreeSet<String>,
-    /// How many citations have each confidence, in thousandths: enough to
-    /// combine them ([`Edge::confidence`]) in an order of their own, so the
-    /// result does not depend on the order mentions came in.
+    /// How many citations have each confidence, in thousandths, sorted by
+    /// confidence: enough to combine them ([`Edge::confidence`]) in an
+    /// order of their own, so the result does not depend on the order
+    /// mentions came in. A sorted `Vec` rather than a map: an edge usually
+    /// has one or two distinct values, and there may be millions of edges.
     #[serde(skip)]
-    pub confidences: BTreeMap<u16, usize>,
+    pub confidences: Vec<(u16, usize)>,
 }
 
 impl Edge {
@@ -203,7 +205,7 @@ impl Edge {
 pub fn noisy_or<'e>(edges: impl Iterator<Item = &'e Edge>) -> f64 {
     let mut all: BTreeMap<u16, usize> = BTreeMap::new();
     for e in edges {
-        for (&c, &n) in &e.confidences {
+        for &(c, n) in &e.confidences {
             *all.entry(c).or_default() += n;
         }
     }
@@ -321,7 +323,7 @@ impl KnowledgeGraph {
                         modalities: BTreeMap::new(),
                         first_citation: None,
                         days: BTreeSet::new(),
-                        confidences: BTreeMap::new(),
+                        confidences: Vec::new(),
                     },
                 );
                 self.edges.insert(key, e);
@@ -340,7 +342,10 @@ impl KnowledgeGraph {
         e.weight += 1;
         *e.modalities.entry(m.modality).or_default() += 1;
         let thousandths = (round_confidence(m.confidence) * 1000.0).round() as u16;
-        *e.confidences.entry(thousandths).or_default() += 1;
+        match e.confidences.binary_search_by_key(&thousandths, |c| c.0) {
+            Ok(i) => e.confidences[i].1 += 1,
+            Err(i) => e.confidences.insert(i, (thousandths, 1)),
+        }
         if e.articles.last().is_none_or(|l| **l != *article) {
             e.articles.push(article);
         }
