@@ -25,10 +25,10 @@ use std::{io, path::Path};
 
 use crate::{
     export::{Citations, EdgeCitation, ExportOptions, MentionSource, write_triples_csv},
-    extract::TripleMention,
     extsort::{Key, KeyReader, Merged, Sorter},
     graph::{Citation, GraphOptions, KnowledgeGraph},
     lexicon::Lexicon,
+    mention::TripleMention,
     schema::{Modality, Relation},
 };
 
@@ -257,6 +257,8 @@ mod tests {
             object_label: format!("{o}_ar"),
             object_type: "state".into(),
             date: format!("2018-0{}-01", 1 + sentence % 9),
+            rule: String::new(),
+            confidence: 1.0,
         }
     }
 

@@ -27,8 +27,9 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use serde::Serialize;
 
 use crate::{
-    extract::TripleMention,
+    date::iso_date,
     lexicon::Lexicon,
+    mention::{TripleMention, round_confidence},
     schema::{Modality, Relation},
 };
 
@@ -154,6 +155,13 @@ pub struct Edge {
     pub first_citation: Option<Citation>,
     /// Every ISO date (`YYYY-MM-DD`) among the citations, for timelines.
     pub days: BTreeSet<String>,
+    /// How many citations have each confidence, in thousandths, sorted by
+    /// confidence: enough to combine them ([`Edge::confidence`]) in an
+    /// order of their own, so the result does not depend on the order
+    /// mentions came in. A sorted `Vec` rather than a map: an edge usually
+    /// has one or two distinct values, and there may be millions of edges.
+    #[serde(skip)]
+    pub confidences: Vec<(u16, usize)>,
 }
 
 impl Edge {
@@ -183,41 +191,29 @@ impl Edge {
     pub fn date_range(&self) -> Option<(String, String)> {
         Some((self.days.first()?.clone(), self.days.last()?.clone()))
     }
+
+    /// The edge's confidence: its citations' confidences combined as a
+    /// noisy-or, 1 − Π(1 − cᵢ), so each citation is independent evidence
+    /// and more of them can only raise it.
+    pub fn confidence(&self) -> f64 {
+        noisy_or([self].into_iter())
+    }
 }
 
-/// The ISO date prefix of a date string, if it has one.
-pub fn iso_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    iso_prefix(s).or_else(|| rfc2822_date(s))
-}
-
-fn iso_prefix(s: &str) -> Option<String> {
-    let d = s.get(..10)?;
-    let b = d.as_bytes();
-    let ok = b.iter().enumerate().all(|(i, c)| {
-        if i == 4 || i == 7 {
-            *c == b'-'
-        } else {
-            c.is_ascii_digit()
+/// The noisy-or of the citations of `edges`, multiplied in a fixed order
+/// (by confidence), so it is the same whatever order they were added in.
+pub fn noisy_or<'e>(edges: impl Iterator<Item = &'e Edge>) -> f64 {
+    let mut all: BTreeMap<u16, usize> = BTreeMap::new();
+    for e in edges {
+        for &(c, n) in &e.confidences {
+            *all.entry(c).or_default() += n;
         }
-    });
-    ok.then(|| d.to_string())
-}
-
-/// The date of an RFC 2822 timestamp, as feeds and the ANT corpus give them
-/// («Thu, 19 Jul 2018 11:41:30 GMT»).
-fn rfc2822_date(s: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let s = s.split_once(',').map_or(s, |(_, rest)| rest);
-    let mut parts = s.split_whitespace();
-    let day: u32 = parts.next()?.parse().ok()?;
-    let month = parts.next()?.to_ascii_lowercase();
-    let m = MONTHS.iter().position(|x| month.starts_with(x))? + 1;
-    let year: u32 = parts.next()?.parse().ok()?;
-    ((1..=31).contains(&day) && (1000..=9999).contains(&year))
-        .then(|| format!("{year:04}-{m:02}-{day:02}"))
+    }
+    let doubt: f64 = all
+        .iter()
+        .map(|(&c, &n)| (1.0 - f64::from(c) / 1000.0).powi(n.min(i32::MAX as usize) as i32))
+        .product();
+    1.0 - doubt
 }
 
 /// Which mentions become edges.
@@ -327,6 +323,7 @@ impl KnowledgeGraph {
                         modalities: BTreeMap::new(),
                         first_citation: None,
                         days: BTreeSet::new(),
+                        confidences: Vec::new(),
                     },
                 );
                 self.edges.insert(key, e);
@@ -344,6 +341,11 @@ impl KnowledgeGraph {
         let e = &mut self.graph[ei];
         e.weight += 1;
         *e.modalities.entry(m.modality).or_default() += 1;
+        let thousandths = (round_confidence(m.confidence) * 1000.0).round() as u16;
+        match e.confidences.binary_search_by_key(&thousandths, |c| c.0) {
+            Ok(i) => e.confidences[i].1 += 1,
+            Err(i) => e.confidences.insert(i, (thousandths, 1)),
+        }
         if e.articles.last().is_none_or(|l| **l != *article) {
             e.articles.push(article);
         }
@@ -499,20 +501,29 @@ impl KnowledgeGraph {
 }
 
 #[cfg(test)]
-mod date_tests {
-    use super::iso_date;
+mod tests {
+    use super::*;
+
+    fn m(article: &str, confidence: f64) -> TripleMention {
+        TripleMention {
+            confidence,
+            ..crate::mention::tests::sample(article)
+        }
+    }
 
     #[test]
-    fn dates_from_iso_and_rfc2822() {
-        assert_eq!(
-            iso_date("2015-07-21 02:51:32").as_deref(),
-            Some("2015-07-21")
-        );
-        assert_eq!(
-            iso_date("Thu, 19 Jul 2018 11:41:30 GMT").as_deref(),
-            Some("2018-07-19")
-        );
-        assert_eq!(iso_date("5 Mar 2020").as_deref(), Some("2020-03-05"));
-        assert_eq!(iso_date("yesterday"), None);
+    fn edge_confidence_is_the_noisy_or_in_any_order() {
+        let ms = [m("x", 0.3), m("y", 0.5), m("z", 0.1234), m("w", 0.3)];
+        let g = KnowledgeGraph::build(&ms, None, &GraphOptions::default());
+        // Rounded to thousandths first: 0.1234 counts as 0.123.
+        let want = 1.0 - 0.7 * 0.5 * 0.877 * 0.7;
+        let c = g.edges()[0].confidence();
+        assert!((c - want).abs() < 1e-12, "{c}");
+        let rev: Vec<TripleMention> = ms.iter().rev().cloned().collect();
+        let g2 = KnowledgeGraph::build(&rev, None, &GraphOptions::default());
+        assert_eq!(g2.edges()[0].confidence().to_bits(), c.to_bits());
+        let sure =
+            KnowledgeGraph::build(&[m("x", 1.0), m("y", 0.2)], None, &GraphOptions::default());
+        assert_eq!(sure.edges()[0].confidence(), 1.0);
     }
 }

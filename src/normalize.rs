@@ -1,8 +1,8 @@
 //! Arabic normalization for matching, with a map back to the original bytes.
 //!
 //! In: an article's text exactly as read. Out: [`Normalized`], a matching
-//! form of the text plus an [`OffsetMap`] from every normalized byte offset
-//! to the original byte offset it came from.
+//! form of the text plus a map ([`Normalized::map`]) from every normalized
+//! byte offset to the original byte offset it came from.
 //!
 //! What must hold:
 //! - the map is monotone and has one entry per normalized byte plus one for

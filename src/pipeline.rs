@@ -22,8 +22,9 @@ use rayon::prelude::*;
 
 use crate::{
     article::{Article, ReadOptions, Skip, for_each_article_with},
-    extract::{TripleMention, extract},
+    extract::extract,
     lexicon::Lexicon,
+    mention::TripleMention,
 };
 
 /// Articles extracted together; large enough to keep cores busy, small
@@ -78,19 +79,10 @@ pub fn run_with<E>(
     mut progress: impl FnMut(&Summary),
     mut sink: impl FnMut(Vec<TripleMention>) -> Result<(), E>,
 ) -> Result<Summary, E> {
-    let mut summary = Summary::default();
-    // One batch may wait while one is extracted and the next is read.
-    let (tx, rx) = mpsc::sync_channel::<Read>(1);
-    thread::scope(|scope| {
-        scope.spawn(move || read_batches(files, read, tx));
-        for msg in rx {
-            match msg {
-                Read::Skip(s) => summary.skipped.push(s),
-                Read::FileDone => summary.files_done += 1,
-                Read::Batch(batch) => {
-                    // A bug on one article must not lose the run: a panic
-                    // while extracting it becomes a skip that names it.
-                    let found: Vec<std::result::Result<Vec<TripleMention>, Skip>> = batch
+    for_each_batch(files, read, |summary, batch| {
+        // A bug on one article must not lose the run: a panic
+        // while extracting it becomes a skip that names it.
+        let found: Vec<std::result::Result<Vec<TripleMention>, Skip>> = batch
                         .par_iter()
                         .map(|a| {
                             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(a, lex))).map_err(|_| Skip {
@@ -100,18 +92,45 @@ pub fn run_with<E>(
                             })
                         })
                         .collect();
-                    let found: Vec<Vec<TripleMention>> = found
-                        .into_iter()
-                        .filter_map(|r| r.map_err(|s| summary.skipped.push(s)).ok())
-                        .collect();
+        let found: Vec<Vec<TripleMention>> = found
+            .into_iter()
+            .filter_map(|r| r.map_err(|s| summary.skipped.push(s)).ok())
+            .collect();
+        drop(batch);
+        let all: Vec<TripleMention> = found.into_iter().flatten().collect();
+        summary.mentions += all.len();
+        sink(all)?;
+        progress(summary);
+        Ok(())
+    })
+}
+
+/// Reads every article of `files` as a run reads them (decoded as `read`
+/// says, on a reader thread, one batch ahead) and hands each batch to `f`
+/// with the running summary, whose articles, bytes, skips and files are
+/// counted here. An error from `f` stops the reading and is returned.
+///
+/// [`run_with`] extracts the batches; `newsgraph explain` reads through
+/// this too, so both read the same inputs the same way.
+pub fn for_each_batch<E>(
+    files: &[PathBuf],
+    read: &ReadOptions,
+    mut f: impl FnMut(&mut Summary, Vec<Article>) -> Result<(), E>,
+) -> Result<Summary, E> {
+    let mut summary = Summary::default();
+    // One batch may wait while one is used and the next is read.
+    let (tx, rx) = mpsc::sync_channel::<Read>(1);
+    thread::scope(|scope| {
+        scope.spawn(move || read_batches(files, read, tx));
+        for msg in rx {
+            match msg {
+                Read::Skip(s) => summary.skipped.push(s),
+                Read::FileDone => summary.files_done += 1,
+                Read::Batch(batch) => {
                     summary.articles += batch.len();
                     summary.bytes += batch.iter().map(|a| a.text.len() as u64).sum::<u64>();
-                    drop(batch);
-                    let all: Vec<TripleMention> = found.into_iter().flatten().collect();
-                    summary.mentions += all.len();
                     // Returning drops the receiver, which stops the reader.
-                    sink(all)?;
-                    progress(&summary);
+                    f(&mut summary, batch)?;
                 }
             }
         }

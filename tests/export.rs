@@ -194,8 +194,15 @@ fn label(id: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// The fixture as `triples.csv` text, quoted as the csv crate would.
+/// The fixture as `triples.csv` text, quoted as the csv crate would, in
+/// the columns of files written before `rule` and `confidence` existed.
 fn fixture_csv() -> String {
+    fixture_csv_with(None)
+}
+
+/// The fixture with the `rule` and `confidence` columns, every row of this
+/// confidence.
+fn fixture_csv_with(confidence: Option<f64>) -> String {
     let q = |s: &str| {
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -203,7 +210,10 @@ fn fixture_csv() -> String {
             s.to_string()
         }
     };
-    let mut out = format!("{HEADER}\n");
+    let mut out = match confidence {
+        Some(_) => format!("{HEADER},rule,confidence\n"),
+        None => format!("{HEADER}\n"),
+    };
     for (i, (article, s, r, o, m, ev, complete, date)) in FIXTURE.iter().enumerate() {
         let (sl, st) = label(s);
         let (ol, ot) = label(o);
@@ -228,6 +238,9 @@ fn fixture_csv() -> String {
             date.to_string(),
         ];
         out += &fields.iter().map(|f| q(f)).collect::<Vec<_>>().join(",");
+        if let Some(c) = confidence {
+            out += &format!(",svo r{i},{c}");
+        }
         out.push('\n');
     }
     out
@@ -322,6 +335,20 @@ fn edges_csv(dir: &Path) -> BTreeMap<(String, String, String), f64> {
                 (rec[s].to_string(), rec[t].to_string(), rec[l].to_string()),
                 rec[w].parse().unwrap(),
             )
+        })
+        .collect()
+}
+
+/// `(Weight, confidence)` of every row of an `edges.csv`, whose last
+/// column must be `confidence`.
+fn confidences(dir: &Path) -> Vec<(f64, String)> {
+    let mut r = csv::Reader::from_path(dir.join("edges.csv")).expect("edges.csv");
+    let h = r.headers().unwrap().clone();
+    assert_eq!(h.iter().next_back(), Some("confidence"), "{h:?}");
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            (rec[4].parse().unwrap(), rec[h.len() - 1].to_string())
         })
         .collect()
 }
@@ -1077,6 +1104,82 @@ fn bad_filter_values_are_usage_errors() {
             .args(args));
         assert_eq!(o.status.code(), Some(2), "{args:?} should fail");
         assert!(!o.stderr.is_empty(), "{args:?} should say why");
+    }
+}
+
+#[test]
+fn edge_confidence_is_written_everywhere_and_filters() {
+    let dir = Dir::new("confidence");
+    // Old files read with confidence 1: every edge is sure.
+    let old = export_fixture(&dir, "old", &[]);
+    assert!(confidences(&old).iter().all(|(_, c)| c == "1.0"));
+    let triples = fs::read_to_string(old.join("triples.csv")).unwrap();
+    assert!(triples.starts_with(&format!("{HEADER},rule,confidence\n")));
+
+    // Every mention 0.5: an edge cited once is 0.5, twice 1 − 0.5² = 0.75.
+    let t = dir.write("scored/triples.csv", fixture_csv_with(Some(0.5)));
+    run_ok(
+        dir.cmd()
+            .arg("export")
+            .arg(&t)
+            .args(["-o", "all", "--no-lexicon"]),
+    );
+    let weights = edges_csv(&dir.join("all"));
+    for (w, c) in confidences(&dir.join("all")) {
+        assert_eq!(c, if w >= 2.0 { "0.75" } else { "0.5" }, "weight {w}");
+    }
+    let dot = fs::read_to_string(dir.join("all/graph.dot")).unwrap();
+    assert!(dot.contains("confidence=0.75") && dot.contains("confidence=0.5"));
+    for f in ["graph.graphml", "graph-collapsed.graphml"] {
+        let x = fs::read_to_string(dir.join("all").join(f)).unwrap();
+        assert!(x.contains(r#"<data key="confidence">0.75</data>"#), "{f}");
+    }
+    let gexf = fs::read_to_string(dir.join("all/graph.gexf")).unwrap();
+    assert!(gexf.contains(r#"<attvalue for="confidence" value="0.5"/>"#));
+    let neo = fs::read_to_string(dir.join("all/neo4j_relationships.csv")).unwrap();
+    assert!(neo.lines().next().unwrap().ends_with(",confidence:double"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.join("all/graph.json")).unwrap()).unwrap();
+    assert!(
+        json["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["confidence"] == 0.75)
+    );
+    let triples = fs::read_to_string(dir.join("all/triples.csv")).unwrap();
+    assert!(triples.contains(",svo r0,0.5\n"), "{triples}");
+
+    // --min-confidence keeps the edges cited twice, for merge and export.
+    for cmd in ["export", "merge"] {
+        let out = format!("sure-{cmd}");
+        let mut c = dir.cmd();
+        c.arg(cmd)
+            .arg(&t)
+            .args(["-o", &out, "--min-confidence", "0.7"]);
+        if cmd == "export" {
+            c.arg("--no-lexicon");
+        }
+        run_ok(&mut c);
+        let kept = edges_csv(&dir.join(&out));
+        let want: BTreeMap<_, _> = weights.iter().filter(|(_, w)| **w >= 2.0).collect();
+        assert!(!want.is_empty());
+        assert_eq!(kept.iter().collect::<BTreeMap<_, _>>(), want, "{cmd}");
+    }
+    for bad in ["1.5", "-0.1", "most"] {
+        let o = run(dir.cmd().arg("export").arg(&t).args([
+            "-o",
+            "bad",
+            "--no-lexicon",
+            "--min-confidence",
+            bad,
+        ]));
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            e.contains("--min-confidence") && e.contains("0 ≤ X ≤ 1"),
+            "{e}"
+        );
     }
 }
 

@@ -27,3 +27,7 @@ mod events;
 /// eval agrees with the independent scorer, the rule table, the dev set, the
 /// committed sample exports (issues 2 and 3).
 mod extract;
+
+/// `explain` reads every input kind and encoding `build` reads, and
+/// reports skips as `build` does.
+mod explain;

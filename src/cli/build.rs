@@ -18,7 +18,7 @@ use crate::{
 
 pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
     let p = prepare(&a.input)?;
-    let filter = a.filter.filter()?;
+    let filter = a.output.filter(&a.filter)?;
     fs::create_dir_all(&a.output.out).map_err(|e| Error::io(&a.output.out, e))?;
     let started = Instant::now();
     let opts = GraphOptions {

@@ -1,10 +1,10 @@
 //! `newsgraph eval-events`: the Arabic event benchmark (assault and
-//! protest detection, actor agreement), scored by [`crate::events`].
+//! protest detection, actor agreement), scored by [`crate::eval::events`].
 
 use std::io::Write;
 
 use super::{EvalEventsArgs, Outcome, write_out};
-use crate::{error::Result, events, lexicon::Lexicon, pipeline};
+use crate::{error::Result, eval::events, lexicon::Lexicon, pipeline};
 
 pub(super) fn run(a: EvalEventsArgs, out: &mut dyn Write) -> Result<Outcome> {
     let data = a.data.clone().unwrap_or_else(pipeline::default_data_dir);

@@ -8,7 +8,7 @@
 
 use std::{fs, io::Write, path::Path, time::Instant};
 
-use super::{ExportArgs, FilterArgs, Outcome};
+use super::{ExportArgs, FilterArgs, Outcome, OutputArgs};
 use crate::{
     collect::Collector,
     error::{Error, Result},
@@ -32,12 +32,23 @@ impl FilterArgs {
         }
         Ok(Filter {
             min_weight: self.min_weight,
+            min_confidence: 0.0,
             relations: self.relations.clone(),
             families: self.families.clone(),
             since: self.since.clone(),
             until: self.until.clone(),
             around: self.around.clone(),
             depth: self.depth,
+        })
+    }
+}
+
+impl OutputArgs {
+    /// The filters of `f` with this output's `--min-confidence`.
+    pub(super) fn filter(&self, f: &FilterArgs) -> Result<Filter> {
+        Ok(Filter {
+            min_confidence: self.min_confidence,
+            ..f.filter()?
         })
     }
 }
@@ -66,7 +77,7 @@ pub(super) fn run(a: ExportArgs, err: &mut dyn Write) -> Result<Outcome> {
             return Err(Error::MissingInput(t.clone()));
         }
     }
-    let filter = a.filter.filter()?;
+    let filter = a.output.filter(&a.filter)?;
     let lex = if a.no_lexicon {
         None
     } else {

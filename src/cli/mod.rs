@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 mod build;
 mod eval_events;
+mod explain;
 mod export;
 mod extract;
 mod merge;
@@ -59,7 +60,7 @@ pub enum Command {
     EvalEvents(EvalEventsArgs),
     /// Show how each sentence of an article was read (items, phrases,
     /// mentions), for lexicon and rule work.
-    Explain(ExtractArgs),
+    Explain(ExplainArgs),
 }
 
 /// Options shared by commands that read articles.
@@ -114,6 +115,12 @@ pub struct OutputArgs {
     /// Modalities that make edges (comma-separated).
     #[arg(long, value_delimiter = ',', default_values = ["asserted", "reported"])]
     pub modalities: Vec<Modality>,
+    /// Drop edges whose confidence (the noisy-or of their citations'
+    /// confidences) is below X, from 0 to 1.
+    // Negative numbers are taken as values so they get the range message.
+    #[arg(long, value_name = "X", default_value_t = 0.0, allow_negative_numbers = true,
+          value_parser = crate::export::parse_confidence)]
+    pub min_confidence: f64,
     /// Memory for sorting rows before they spill to the output folder, MB
     /// (0 spills every few rows: for tests).
     #[arg(long, default_value_t = 64, hide = true)]
@@ -226,6 +233,17 @@ pub struct ExtractArgs {
     pub input: InputArgs,
 }
 
+/// `explain` options.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Inputs and lexicons, read as `build` reads them.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Also show the chain of rules behind each mention.
+    #[arg(long)]
+    pub trace: bool,
+}
+
 /// `eval-events` options.
 #[derive(Debug, Args)]
 pub struct EvalEventsArgs {
@@ -282,19 +300,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
         Command::Export(a) => export::run(a, err),
         Command::Render(a) => render::run(a, err),
         Command::Extract(a) => extract::run(a, out, err),
-        Command::Explain(a) => {
-            let p = prepare(&a.input)?;
-            let mut text = String::new();
-            article::for_each_article(&p.files, |item| -> Result<()> {
-                if let Ok(art) = item {
-                    text += &format!("== {}\n", art.id);
-                    text += &crate::extract::explain(&art, &p.lex, true);
-                }
-                Ok(())
-            })?;
-            write_out(out, text.as_bytes())?;
-            Ok(Outcome::Ok)
-        }
+        Command::Explain(a) => explain::run(a, out, err),
         Command::EvalEvents(a) => eval_events::run(a, out),
         Command::Eval(a) => {
             let map = a

@@ -11,7 +11,9 @@
 //! - edges are coloured and styled by family (standing grey dashed,
 //!   cooperation green, conflict red bold), labelled with the relation,
 //!   undirected-looking (`dir=none`) for symmetric relations, thicker with
-//!   more citations; a legend node explains colours and styles;
+//!   more citations; a legend node explains colours and styles; the edge's
+//!   confidence is a `confidence` attribute, which Graphviz keeps but does
+//!   not draw;
 //! - the layout depends on size: `dot` (left to right) while the graph is
 //!   small enough for its layered drawing to stay legible, `sfdp` with
 //!   overlap removal for larger graphs, where `dot` makes one very wide
@@ -26,7 +28,7 @@ use std::{
 };
 
 use super::graphml::nmtoken;
-use crate::{graph::KnowledgeGraph, schema::Family};
+use crate::{graph::KnowledgeGraph, mention::confidence_text, schema::Family};
 
 /// Fonts tried in order (a pango family list). Noto Naskh Arabic and Noto
 /// Sans Arabic ship in Debian's fonts-noto-core; DejaVu Sans has Arabic too.
@@ -152,11 +154,12 @@ pub fn write_dot<W: Write>(mut w: W, g: &KnowledgeGraph) -> io::Result<()> {
         };
         writeln!(
             w,
-            "  {} -> {} [label={}, tooltip={}, color=\"{color}\", fontcolor=\"{color}\", style={style}, penwidth={pen:.2}{dir}];",
+            "  {} -> {} [label={}, tooltip={}, color=\"{color}\", fontcolor=\"{color}\", style={style}, penwidth={pen:.2}{dir}, confidence={}];",
             ids[e.source.as_str()],
             ids[e.target.as_str()],
             quote(&label),
             quote(e.first_evidence()),
+            confidence_text(e.confidence()),
         )?;
     }
     legend(&mut w)?;

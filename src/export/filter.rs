@@ -9,8 +9,9 @@
 //!    passed: an edge cited twice in 2019 and once in 2020 has weight 1
 //!    under `--since 2020`. A mention without a date fails any date bound.
 //!    `triples.csv` lists exactly the mentions that passed.
-//! 2. per graph ([`Filter::apply`]): `min_weight` (on the weights of step
-//!    1), then `around` (actors within `depth` hops, either direction, of
+//! 2. per graph ([`Filter::apply`]): `min_weight` (on the weights of
+//!    step 1) and `min_confidence` (on the edge's combined confidence),
+//!    then `around` (actors within `depth` hops, either direction, of
 //!    the graph left by `min_weight`). Under these, `triples.csv` keeps only
 //!    the mentions behind a kept edge ([`BehindEdges`]), so the table and the
 //!    graph tell the same story.
@@ -25,18 +26,22 @@ use std::{
 
 use super::{Citations, ExportOptions, MentionSource, for_each_triple, write_triples_csv};
 use crate::{
+    date::iso_date,
     error::{Error, Result},
-    extract::TripleMention,
-    graph::{GraphOptions, KnowledgeGraph, iso_date},
+    graph::{GraphOptions, KnowledgeGraph},
     lexicon::Lexicon,
+    mention::{TripleMention, round_confidence},
     schema::{Family, Relation},
 };
 
 /// What to keep. The default keeps everything.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
     /// Edges with fewer citations are dropped.
     pub min_weight: usize,
+    /// Edges whose confidence ([`crate::graph::Edge::confidence`]) is below
+    /// this are dropped (0 keeps all).
+    pub min_confidence: f64,
     /// Keep only these relations (empty: all).
     pub relations: Vec<Relation>,
     /// Keep only relations of these families (empty: all).
@@ -54,9 +59,10 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Whether a graph-level filter (`min_weight` above 1, `around`) is set.
+    /// Whether a graph-level filter (`min_weight` above 1,
+    /// `min_confidence` above 0, `around`) is set.
     pub fn is_graph_level(&self) -> bool {
-        self.min_weight > 1 || self.around.is_some()
+        self.min_weight > 1 || self.min_confidence > 0.0 || self.around.is_some()
     }
 
     /// Whether a mention passes the relation, family and date filters.
@@ -104,6 +110,11 @@ impl Filter {
         };
         if self.min_weight > 1 {
             g = g.filter(|e| e.weight >= self.min_weight);
+        }
+        if self.min_confidence > 0.0 {
+            // Compared as written, so an edge shown as 0.5 passes 0.5.
+            let min = round_confidence(self.min_confidence);
+            g = g.filter(|e| round_confidence(e.confidence()) >= min);
         }
         if let Some(c) = centre {
             let near = g.neighbourhood(&c, self.depth);
@@ -257,6 +268,16 @@ pub fn parse_date_bound(s: &str) -> std::result::Result<String, String> {
     }
 }
 
+/// Parses a `--min-confidence` value: a number from 0 to 1.
+pub fn parse_confidence(s: &str) -> std::result::Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!(
+            "expected a confidence from 0 to 1 (allowed range: 0 ≤ X ≤ 1, e.g. 0.5), found {s:?}"
+        )),
+    }
+}
+
 /// Parses a relation family name.
 pub fn parse_family(s: &str) -> std::result::Result<Family, String> {
     [Family::Standing, Family::Cooperation, Family::Conflict]
@@ -295,6 +316,8 @@ mod tests {
             object_label: o.into(),
             object_type: "state".into(),
             date: date.into(),
+            rule: String::new(),
+            confidence: 1.0,
         }
     }
 
@@ -360,6 +383,46 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(run(&f), (vec!["a-accuse-b:3".into()], 3));
+    }
+
+    #[test]
+    fn min_confidence_drops_edges_by_their_noisy_or() {
+        let mut ms = sample();
+        // a-accuse-b: 0.5, 0.5, 0.2 → 1 − 0.5·0.5·0.8 = 0.8; b-aid-c: 0.3.
+        for (m, c) in ms.iter_mut().zip([0.5, 0.5, 0.2, 1.0, 0.3, 0.9]) {
+            m.confidence = c;
+        }
+        let f = Filter {
+            min_confidence: 0.8,
+            ..Filter::default()
+        };
+        assert!(f.is_graph_level());
+        let (g, kept) = f.build(&ms, None, &GraphOptions::default()).unwrap();
+        let edges: Vec<String> = g
+            .edges()
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}-{}-{}:{}",
+                    e.source,
+                    e.relation,
+                    e.target,
+                    e.confidence()
+                )
+            })
+            .collect();
+        assert_eq!(
+            edges,
+            vec!["a-accuse-b:0.8", "a-consult-b:1", "c-support-d:0.9"]
+        );
+        assert_eq!(kept.len(), 5);
+        assert!(parse_confidence("1").is_ok() && parse_confidence("0").is_ok());
+        for bad in ["1.5", "-0.1", "NaN", "high"] {
+            assert!(
+                parse_confidence(bad).unwrap_err().contains("0 ≤ X ≤ 1"),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

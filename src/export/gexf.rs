@@ -7,7 +7,7 @@
 //!
 //! - Each edge has `kind` and `label` = the relation, `weight` = citations,
 //!   and the relation again as an attribute (networkx does not read `kind`).
-//! - When citations carry dates ([`crate::graph::iso_date`]) the graph is
+//! - When citations carry dates ([`crate::date::iso_date`]) the graph is
 //!   `mode="dynamic" timeformat="date"`: a node lives from its first to its
 //!   last date (`start`/`end`), an edge has one `<spell>` per date it was
 //!   reported on, so Gephi's timeline shows who was in the news together
@@ -29,7 +29,7 @@ use std::{
 };
 
 use super::xml_attr;
-use crate::graph::KnowledgeGraph;
+use crate::{graph::KnowledgeGraph, mention::confidence_text};
 
 /// `(id, type)` of node attributes, then of edge attributes.
 const NODE_ATTRS: &[(&str, &str)] = &[
@@ -48,6 +48,7 @@ const EDGE_ATTRS: &[(&str, &str)] = &[
     ("citations", "integer"),
     ("symmetric", "boolean"),
     ("first_evidence", "string"),
+    ("confidence", "double"),
 ];
 
 /// Writes the graph as GEXF 1.3.
@@ -142,6 +143,7 @@ pub fn write_gexf<W: Write>(mut w: W, g: &KnowledgeGraph) -> io::Result<()> {
                     },
                 ),
                 ("first_evidence", e.first_evidence()),
+                ("confidence", &confidence_text(e.confidence())),
             ],
         )?;
         let days: BTreeSet<String> = e.days.clone();

@@ -11,7 +11,8 @@
 //! them. The collapsed file says what Gephi would make of the multigraph,
 //! but says it with every relation named.
 //!
-//! Keys carry `attr.name` and `attr.type`. `label` and `weight` are the names
+//! Keys carry `attr.name` and `attr.type`. An edge's `confidence` is the
+//! noisy-or of its citations' (the collapsed file: of all the pair's). `label` and `weight` are the names
 //! Gephi maps to its own label and weight columns; `weight` is a `double`
 //! because that is the type of Gephi's weight column (a count fits). Empty
 //! values are left out rather than written as empty strings, so a missing
@@ -22,7 +23,7 @@
 use std::io::{self, Write};
 
 use super::{PairEdge, pair_edges, xml_text};
-use crate::graph::KnowledgeGraph;
+use crate::{graph::KnowledgeGraph, mention::confidence_text};
 
 /// `(id, for, attr.name, attr.type)` of every key of the multigraph file.
 const KEYS: &[(&str, &str, &str, &str)] = &[
@@ -44,6 +45,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("first_evidence", "edge", "first_evidence", "string"),
     ("e_first_date", "edge", "first_date", "string"),
     ("e_last_date", "edge", "last_date", "string"),
+    ("confidence", "edge", "confidence", "double"),
 ];
 
 /// The edge keys of the collapsed file (its node keys are the same).
@@ -59,6 +61,7 @@ const PAIR_KEYS: &[(&str, &str, &str, &str)] = &[
     ("first_evidence", "edge", "first_evidence", "string"),
     ("e_first_date", "edge", "first_date", "string"),
     ("e_last_date", "edge", "last_date", "string"),
+    ("confidence", "edge", "confidence", "double"),
 ];
 
 /// Writes the multigraph: one edge per relation between a pair.
@@ -93,6 +96,7 @@ pub fn write_graphml<W: Write>(mut w: W, g: &KnowledgeGraph) -> io::Result<()> {
         data(&mut w, "first_evidence", e.first_evidence())?;
         data(&mut w, "e_first_date", &dates.0)?;
         data(&mut w, "e_last_date", &dates.1)?;
+        data(&mut w, "confidence", &confidence_text(e.confidence()))?;
         writeln!(w, "    </edge>")?;
     }
     tail(&mut w)
@@ -136,6 +140,7 @@ pub fn write_graphml_collapsed<W: Write>(mut w: W, g: &KnowledgeGraph) -> io::Re
         data(&mut w, "first_evidence", p.first_evidence())?;
         data(&mut w, "e_first_date", &dates.0)?;
         data(&mut w, "e_last_date", &dates.1)?;
+        data(&mut w, "confidence", &confidence_text(p.confidence()))?;
         writeln!(w, "    </edge>")?;
     }
     tail(&mut w)

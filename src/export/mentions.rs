@@ -23,8 +23,8 @@ use serde::{
 
 use super::{ExportOptions, write_triples_csv};
 use crate::{
-    extract::TripleMention,
     graph::{Citation, Edge, KnowledgeGraph, Node},
+    mention::{TripleMention, round_confidence},
     schema::Relation,
 };
 
@@ -150,13 +150,14 @@ struct EdgeJson<'a, 'c> {
 impl Serialize for EdgeJson<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let e = self.e;
-        let mut st = s.serialize_struct("Edge", 7)?;
+        let mut st = s.serialize_struct("Edge", 8)?;
         st.serialize_field("source", &e.source)?;
         st.serialize_field("target", &e.target)?;
         st.serialize_field("relation", &e.relation)?;
         st.serialize_field("weight", &e.weight)?;
         st.serialize_field("articles", &e.articles)?;
         st.serialize_field("modalities", &e.modalities)?;
+        st.serialize_field("confidence", &round_confidence(e.confidence()))?;
         st.serialize_field(
             "citations",
             &EdgeCitations {

@@ -35,7 +35,7 @@ use std::{
 };
 
 pub use dot::{FONT, LAYERED_MAX_NODES, write_dot};
-pub use filter::{BehindEdges, Filter, parse_date_bound, parse_family};
+pub use filter::{BehindEdges, Filter, parse_confidence, parse_date_bound, parse_family};
 pub use gexf::write_gexf;
 pub use graphml::{write_graphml, write_graphml_collapsed};
 pub use mentions::{Citations, EdgeCitation, MentionSource, write_json};
@@ -49,8 +49,8 @@ pub use tables::{write_edges_csv, write_nodes_csv, write_triples_csv};
 
 use crate::{
     error::{Error, Result},
-    extract::TripleMention,
     graph::{Edge, KnowledgeGraph},
+    mention::TripleMention,
     schema::Family,
 };
 
@@ -171,6 +171,11 @@ impl PairEdge<'_> {
             .filter_map(|e| e.first_citation.as_ref())
             .min()
             .map_or("", |c| c.evidence.as_str())
+    }
+
+    /// The noisy-or of every citation of the pair's relations.
+    pub fn confidence(&self) -> f64 {
+        crate::graph::noisy_or(self.edges.iter().copied())
     }
 
     /// Earliest and latest citation dates.
@@ -347,6 +352,8 @@ mod tests {
             object_label: format!("{o}_ar"),
             object_type: "person".into(),
             date: date.into(),
+            rule: String::new(),
+            confidence: 1.0,
         }
     }
 

@@ -20,7 +20,7 @@
 use std::io::{self, Write};
 
 use super::tables::csv_err;
-use crate::graph::KnowledgeGraph;
+use crate::{graph::KnowledgeGraph, mention::confidence_text};
 
 /// The header of `neo4j_nodes.csv`.
 pub const NODE_HEADER: &[&str] = &[
@@ -50,6 +50,7 @@ pub const RELATIONSHIP_HEADER: &[&str] = &[
     "first_evidence",
     "first_date:date",
     "last_date:date",
+    "confidence:double",
 ];
 
 /// Writes `neo4j_nodes.csv`.
@@ -101,6 +102,7 @@ pub fn write_neo4j_relationships<W: Write>(w: W, g: &KnowledgeGraph) -> io::Resu
             e.first_evidence(),
             &first,
             &last,
+            &confidence_text(e.confidence()),
         ])
         .map_err(csv_err)?;
     }

@@ -16,7 +16,7 @@ use std::{
 
 use crate::{
     error::{Error, Result},
-    extract::TripleMention,
+    mention::TripleMention,
 };
 
 /// Reads every row of every `triples.csv` file, in order.
@@ -151,6 +151,8 @@ mod tests {
             object_label: "أذربيجان".into(),
             object_type: "state".into(),
             date: "2020-10-01".into(),
+            rule: String::new(),
+            confidence: 1.0,
         }
     }
 
@@ -199,6 +201,32 @@ mod tests {
         std::fs::write(&p, format!("{row1},backs,{row2}")).unwrap();
         let e = read_triples(&[&p]).unwrap_err().to_string();
         assert!(e.contains("line 4:"), "{e}");
+    }
+
+    #[test]
+    fn files_without_rule_and_confidence_read_with_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut m = mention();
+        m.rule = "svo nisba".into();
+        m.confidence = 0.25;
+        let mut buf = Vec::new();
+        write_triples_csv(&mut buf, &[m.clone()], &ExportOptions::default()).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(text.ends_with(",2020-10-01,svo nisba,0.25\n"), "{text}");
+        let p = dir.path().join("new.csv");
+        std::fs::write(&p, &text).unwrap();
+        assert_eq!(read_triples(&[&p]).unwrap(), vec![m]);
+        // The same row as a file written before the two columns existed.
+        let old = text
+            .replace(",rule,confidence\n", "\n")
+            .replace(",svo nisba,0.25\n", "\n");
+        let p = dir.path().join("old.csv");
+        std::fs::write(&p, old).unwrap();
+        assert_eq!(read_triples(&[&p]).unwrap(), vec![mention()]);
+        let p = dir.path().join("bad.csv");
+        std::fs::write(&p, text.replace(",0.25\n", ",1.5\n")).unwrap();
+        let e = read_triples(&[&p]).unwrap_err().to_string();
+        assert!(e.contains("line 2") && e.contains("outside 0 to 1"), "{e}");
     }
 
     #[test]

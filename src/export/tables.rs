@@ -8,7 +8,10 @@
 
 use std::io::{self, Write};
 
-use crate::{extract::TripleMention, graph::KnowledgeGraph};
+use crate::{
+    graph::KnowledgeGraph,
+    mention::{self, TripleMention, confidence_text},
+};
 
 use super::ExportOptions;
 
@@ -55,35 +58,13 @@ pub fn write_triples_csv<W: Write>(
     if sorted.is_empty() {
         // serde writes the header with the first row; an empty run still
         // gets one so readers see the columns.
-        cw.write_record(TRIPLE_COLUMNS).map_err(csv_err)?;
+        cw.write_record(mention::COLUMNS).map_err(csv_err)?;
     }
     for m in sorted {
         cw.serialize(m).map_err(csv_err)?;
     }
     cw.flush()
 }
-
-/// The columns of `triples.csv`, in order.
-pub const TRIPLE_COLUMNS: &[&str] = &[
-    "article",
-    "sentence",
-    "start",
-    "end",
-    "char_start",
-    "char_end",
-    "subject",
-    "relation",
-    "object",
-    "modality",
-    "cue",
-    "evidence",
-    "complete",
-    "subject_label",
-    "subject_type",
-    "object_label",
-    "object_type",
-    "date",
-];
 
 /// `Id, Label` first (Gephi), then the actor's attributes.
 pub fn write_nodes_csv<W: Write>(w: W, g: &KnowledgeGraph, opts: &ExportOptions) -> io::Result<()> {
@@ -135,6 +116,7 @@ pub fn write_edges_csv<W: Write>(w: W, g: &KnowledgeGraph, opts: &ExportOptions)
         "first_evidence",
         "first_date",
         "last_date",
+        "confidence",
     ])
     .map_err(csv_err)?;
     for e in g.edges() {
@@ -157,6 +139,7 @@ pub fn write_edges_csv<W: Write>(w: W, g: &KnowledgeGraph, opts: &ExportOptions)
             e.first_evidence(),
             &first,
             &last,
+            &confidence_text(e.confidence()),
         ])
         .map_err(csv_err)?;
     }

@@ -11,10 +11,24 @@
 //!   extracted apart and merged give what one run gives;
 //! - nothing here allocates per lexicon entry: the automaton is shared.
 //!
-//! The stages per article: normalize, split sentences, match lexicon items
-//! ([`scan`]), group items into actor phrases (titles with names, organs
-//! with their state, coordinated lists) and apply the relation rules
-//! ([`rules`]) with the article's memory of who was named ([`Cast`]).
+//! - every mention's `rule` column names the rules that made it (cue row,
+//!   frame and argument rules, rewrites, modality rule), each an id of
+//!   `data/rules/` or a lexicon row (see [`crate::trace`]).
+//!
+//! The stages per article, after the article's survey ([`Cast`]: who is
+//! named, which organs are tied to which state, the home state):
+//!
+//! 1. tokens: sentences, tokens and lexicon items with their clitic
+//!    readings ([`scan`]); each item classified (`sentence`): an actor, a
+//!    title, an organ, an anaphor, a closed-class word of `classes.tsv`;
+//! 2. chunks: actor phrases (`chunk`, `title`): an organ with its state,
+//!    a title with its holder (which also yields `leader_of`/`official_of`),
+//!    names the gazetteer lacks, coordinated lists;
+//! 3. frames: for each cue, the patterns of `data/rules/patterns.rules`, the
+//!    rewrites and the modality (`modality`), then the arguments its frame
+//!    takes (`frames`, `mutual`, with the searches of `args`);
+//! 4. mentions: each candidate through one `emit` (type limits, provenance),
+//!    then cited here: byte and character spans, evidence, cue.
 
 pub mod scan;
 
@@ -28,58 +42,14 @@ mod title;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::{
     article::Article,
     classes::{ARTICLE, Class},
     lexicon::{Lexicon, Payload, Via},
+    mention::TripleMention,
     normalize::normalize,
     schema::{ActorType, Modality, Relation},
 };
-
-/// One triple as the text states it, with its citation.
-///
-/// Field order is the column order of `triples.csv`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TripleMention {
-    /// Article id.
-    pub article: String,
-    /// 0-based sentence index in the article.
-    pub sentence: usize,
-    /// Evidence start, UTF-8 byte offset into the original text.
-    pub start: usize,
-    /// Evidence end (exclusive), bytes.
-    pub end: usize,
-    /// Evidence start in characters (code points).
-    pub char_start: usize,
-    /// Evidence end in characters.
-    pub char_end: usize,
-    /// Subject actor id; empty when unresolved.
-    pub subject: String,
-    /// The relation.
-    pub relation: Relation,
-    /// Object actor id; empty when unresolved.
-    pub object: String,
-    /// How the text puts it.
-    pub modality: Modality,
-    /// The words that signalled the relation, as in the original.
-    pub cue: String,
-    /// The sentence, exactly as `start..end` slices the original.
-    pub evidence: String,
-    /// Both sides resolved.
-    pub complete: bool,
-    /// Subject's Arabic label.
-    pub subject_label: String,
-    /// Subject's type.
-    pub subject_type: String,
-    /// Object's Arabic label.
-    pub object_label: String,
-    /// Object's type.
-    pub object_type: String,
-    /// The article's date, if known.
-    pub date: String,
-}
 
 /// An actor as the article resolves it: one the gazetteer knows, or one the
 /// text introduces (a name after a title).
@@ -156,6 +126,8 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
                 object_label,
                 object_type,
                 date: article.date.clone().unwrap_or_default(),
+                rule: crate::trace::Chain { refs: &r.rules }.to_string(),
+                confidence: 1.0,
             });
         }
     }
@@ -227,7 +199,7 @@ fn scan_sentences(text: &str, lex: &Lexicon) -> Vec<(scan::Range, Vec<scan::Item
 }
 
 fn article_year(a: &Article) -> Option<u32> {
-    let d = crate::graph::iso_date(a.date.as_deref()?)?;
+    let d = crate::date::iso_date(a.date.as_deref()?)?;
     d.get(..4)?.parse().ok()
 }
 

@@ -16,8 +16,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsgraph::{
     collect::Collector,
     export::{ExportOptions, write_all_from},
-    extract::TripleMention,
     graph::GraphOptions,
+    mention::TripleMention,
     schema::{Modality, Relation},
 };
 
@@ -65,6 +65,8 @@ fn mentions(n: usize) -> Vec<TripleMention> {
                 object_label: o.into(),
                 object_type: "state".into(),
                 date: format!("2018-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+                rule: String::new(),
+                confidence: 1.0,
             }
         })
         .collect()

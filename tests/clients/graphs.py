@@ -45,6 +45,7 @@ def nx_summary(g):
                 "label": data.get("label", ""),
                 "relation": data.get("relation", ""),
                 "weight": float(data.get("weight", 0)),
+                "confidence": float(data.get("confidence", -1)),
                 "spells": [[str(s), str(e)] for s, e in data.get("spells", [])],
             }
         )
@@ -74,6 +75,8 @@ def main():
     out = {"nodes_csv": len(nodes), "edges_csv": len(edges)}
     csv_labels = {n["Id"]: n["Label"] for n in nodes}
     csv_edges = sorted((e["Source"], e["Target"], e["Label"]) for e in edges)
+    # The edge's confidence, as a typed attribute the clients read back.
+    csv_confidence = sorted((e["Source"], e["Target"], e["Label"], float(e["confidence"])) for e in edges)
 
     # networkx, the multigraph GraphML: one edge per relation.
     g = nx.read_graphml(os.path.join(d, "graph.graphml"))
@@ -82,6 +85,8 @@ def main():
     check(s["edges"] == len(edges), f"graph.graphml: networkx read {s['edges']} edges, edges.csv has {len(edges)}")
     got = sorted((e["source"], e["target"], e["label"]) for e in s["edge_list"])
     check(got == csv_edges, f"graph.graphml: edges differ from edges.csv:\n{got}\n{csv_edges}")
+    got = sorted((e["source"], e["target"], e["label"], e["confidence"]) for e in s["edge_list"])
+    check(got == csv_confidence, f"graph.graphml: confidences differ from edges.csv:\n{got}\n{csv_confidence}")
     for n, a in s["node_attrs"].items():
         check(a["label"] == csv_labels[n], f"graph.graphml: node {n} label {a['label']!r}, nodes.csv {csv_labels[n]!r}")
 
@@ -92,6 +97,8 @@ def main():
     check(s["edges"] == len(edges), f"graph.gexf: networkx read {s['edges']} edges, edges.csv has {len(edges)}")
     got = sorted((e["source"], e["target"], e["label"]) for e in s["edge_list"])
     check(got == csv_edges, f"graph.gexf: edges differ from edges.csv:\n{got}\n{csv_edges}")
+    got = sorted((e["source"], e["target"], e["label"], e["confidence"]) for e in s["edge_list"])
+    check(got == csv_confidence, f"graph.gexf: confidences differ from edges.csv:\n{got}\n{csv_confidence}")
     for n, a in s["node_attrs"].items():
         check(a["label"] == csv_labels[n], f"graph.gexf: node {n} label {a['label']!r}, nodes.csv {csv_labels[n]!r}")
 

@@ -9,6 +9,11 @@
 //! What must hold: `hypothetical` and `negated` rows are not predictions;
 //! optional gold rows neither reward nor penalize; symmetric relations match
 //! either way round; articles match by file stem.
+//!
+//! The event benchmark's harness, which scores sentence-level event
+//! detection rather than triples, is [`events`].
+
+pub mod events;
 
 use std::{
     collections::{BTreeMap, BTreeSet},

@@ -34,10 +34,11 @@ use crate::{
     article::Article,
     error::{Error, Result},
     extract::{
-        TripleMention, extract,
+        extract,
         scan::{self, Kind},
     },
     lexicon::{Lexicon, Payload},
+    mention::TripleMention,
     normalize::normalize,
     schema::{ActorType, Modality, Relation},
 };
@@ -152,7 +153,7 @@ impl Score {
     pub fn new(tp: usize, fp: usize, fn_: usize, tn: usize) -> Score {
         let ratio = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
         let (precision, recall) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
-        let f1 = crate::eval::f1(precision, recall);
+        let f1 = super::f1(precision, recall);
         Score {
             tp,
             fp,
