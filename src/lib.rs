@@ -38,7 +38,9 @@
 #![deny(missing_docs)]
 
 pub mod article;
+pub mod cleanup;
 pub mod cli;
+pub mod data;
 pub mod collect;
 pub mod error;
 pub mod eval;
@@ -50,6 +52,7 @@ pub mod graph;
 pub mod lexicon;
 pub mod normalize;
 pub mod pipeline;
+pub mod records;
 pub mod schema;
 
 pub use error::{Error, Result};

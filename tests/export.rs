@@ -500,7 +500,7 @@ fn fixture_graph_keeps_relations_apart() {
         header("nodes.csv")
     );
     assert!(
-        header("edges.csv").starts_with("Source,Target,Type,Label,Weight,"),
+        header("edges.csv").starts_with("Source,Target,Type,Kind,Label,Weight,"),
         "{}",
         header("edges.csv")
     );

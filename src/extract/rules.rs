@@ -675,31 +675,87 @@ pub(super) fn sentence(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cas
     s.out
 }
 
-/// A line per item and per phrase, for `newsgraph explain`.
+/// A line per item and per phrase, for `newsgraph explain`: what each word
+/// was read as, in words a lexicon editor uses, never Rust's debug output.
 pub(super) fn describe(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cast<'_>) -> String {
     let s = Sentence::read(text, items, lex, cast);
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
-        let m = match &s.means[i] {
-            Mean::Actor(a, v) => format!("actor {} ({v:?})", a.id),
-            other => format!("{other:?}"),
-        };
-        out += &format!(
-            "  {i:>3} {:<20} prefix={:<4} {m} {:?} {:?}\n",
-            s.word(i),
-            it.prefix,
-            s.cues[i],
-            s.modals[i]
-        );
+        let mut notes = vec![mean_label(&s.means[i], lex)];
+        if !it.prefix.is_empty() {
+            notes.push(format!("clitic {}", it.prefix));
+        }
+        for (relation, frame, nominal) in &s.cues[i] {
+            let pos = if *nominal { "noun" } else { "verb" };
+            let frame = match frame {
+                Frame::Active => "active",
+                Frame::Passive => "passive",
+                Frame::Mutual => "mutual",
+            };
+            notes.push(format!("cue {relation} ({frame} {pos})"));
+        }
+        if let Some(m) = s.modals[i] {
+            notes.push(format!("marks {m}"));
+        }
+        notes.retain(|n| !n.is_empty());
+        let line = format!("  {i:>3} {:<20} {}", s.word(i), notes.join("; "));
+        out += line.trim_end();
+        out.push('\n');
     }
     for p in &s.phrases {
         let ids: Vec<&str> = p.actors.iter().map(|a| a.id.as_str()).collect();
+        let mut notes = vec![format!("group {}", p.group)];
+        if let Some(prep) = p.prep {
+            notes.push(format!("after {prep}"));
+        }
+        if p.adjectival {
+            notes.push("adjective".into());
+        }
         out += &format!(
-            "  phrase {}..{} {:?} prep={:?} adj={} group={}\n",
-            p.first, p.last, ids, p.prep, p.adjectival, p.group
+            "  phrase {}..{}: {} ({})\n",
+            p.first,
+            p.last,
+            ids.join(", "),
+            notes.join(", ")
         );
     }
     out
+}
+
+/// What an item means, as `explain` prints it; empty for a plain word.
+fn mean_label(m: &Mean, lex: &Lexicon) -> String {
+    let actor = |i: &u32| lex.actors.get(*i as usize).map_or("?", |a| a.id.as_str());
+    match m {
+        Mean::Actor(a, via) => {
+            let via = match via {
+                Via::Name => "name",
+                Via::Nisba => "nisba",
+                Via::Metonym => "metonym",
+            };
+            format!("actor {} ({via})", a.id)
+        }
+        Mean::Role { relation, plural } => {
+            format!("title {relation}{}", if *plural { " (plural)" } else { "" })
+        }
+        Mean::Counterpart => "counterpart («نظيره»)".into(),
+        Mean::Organ(i, group) => {
+            let what = if *group { "group" } else { "organ" };
+            format!("{what} {}", actor(i))
+        }
+        Mean::TheirState => "anaphor: their state («بلاده»)".into(),
+        Mean::TheTwo => "anaphor: the two («البلدين»)".into(),
+        Mean::Latter => "anaphor: the latter".into(),
+        Mean::Former => "anaphor: the former".into(),
+        Mean::We => "first person".into(),
+        Mean::TheOrg => "anaphor: the organization".into(),
+        Mean::ThePlace => "anaphor: the place".into(),
+        Mean::Prep(p) => format!("preposition {p}"),
+        Mean::TopicPrep => "preposition of topic («بشأن»)".into(),
+        Mean::Relative => "relative pronoun".into(),
+        Mean::Boundary => "clause boundary".into(),
+        Mean::Word => String::new(),
+        Mean::Punct(_) => "punctuation".into(),
+    }
 }
 
 impl<'a, 'l> Sentence<'a, 'l> {
