@@ -21,7 +21,8 @@ fn main() {
     let mut files = Vec::new();
     walk(&data, &data, &mut files);
     files.sort();
-    let mut out = String::from("/// Every embedded data file: its path under `data/` and its bytes.\n");
+    let mut out =
+        String::from("/// Every embedded data file: its path under `data/` and its bytes.\n");
     out += "pub(crate) static FILES: &[(&str, &[u8])] = &[\n";
     for (rel, abs) in &files {
         out += &format!("    ({rel:?}, include_bytes!({abs:?})),\n");

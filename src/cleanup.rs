@@ -85,9 +85,7 @@ pub fn is_temp_name(name: &str, exports: &[&str]) -> bool {
             .and_then(|n| n.strip_prefix(e))
             .and_then(|n| n.strip_prefix('.'))
             .and_then(|n| n.strip_suffix(".tmp"))
-            .is_some_and(|rand| {
-                !rand.is_empty() && rand.bytes().all(|b| b.is_ascii_alphanumeric())
-            })
+            .is_some_and(|rand| !rand.is_empty() && rand.bytes().all(|b| b.is_ascii_alphanumeric()))
     })
 }
 
@@ -128,7 +126,12 @@ mod tests {
     #[test]
     fn stale_files_go_others_stay() {
         let d = tempfile::tempdir().unwrap();
-        for n in [".edges.csv.Ab12Cd.tmp", ".edges.csv.Zz99Yy.tmp", ".mine.tmp", "edges.csv"] {
+        for n in [
+            ".edges.csv.Ab12Cd.tmp",
+            ".edges.csv.Zz99Yy.tmp",
+            ".mine.tmp",
+            "edges.csv",
+        ] {
             fs::write(d.path().join(n), "x").unwrap();
         }
         assert_eq!(remove_stale(d.path(), &["edges.csv"]), 2);

@@ -40,8 +40,8 @@
 pub mod article;
 pub mod cleanup;
 pub mod cli;
-pub mod data;
 pub mod collect;
+pub mod data;
 pub mod error;
 pub mod eval;
 pub mod events;

@@ -17,8 +17,7 @@ use std::{
 };
 
 use crate::article::{
-    InputEncoding, Item, MAX_ARTICLE_BYTES, ReadOptions, Record, Skip, decode,
-    record_article,
+    InputEncoding, Item, MAX_ARTICLE_BYTES, ReadOptions, Record, Skip, decode, record_article,
 };
 
 /// A `.json` or `.csv` file is read whole; past this it should be JSON Lines.
@@ -76,9 +75,7 @@ impl FileKind {
             name if self.binary => format!("a binary file ({name}), not text"),
             name => format!("a {name} file"),
         };
-        format!(
-            "{what}; newsgraph reads .txt, .jsonl, .jsonl.gz, .json and .csv; skipped"
-        )
+        format!("{what}; newsgraph reads .txt, .jsonl, .jsonl.gz, .json and .csv; skipped")
     }
 }
 
@@ -189,7 +186,9 @@ pub fn read_json<E>(
         serde_json::Value::Object(map) if map.contains_key("text") => {
             vec![(stem, serde_json::Value::Object(map))]
         }
-        serde_json::Value::Object(map) if !map.is_empty() && map.values().all(|v| v.is_object()) => {
+        serde_json::Value::Object(map)
+            if !map.is_empty() && map.values().all(|v| v.is_object()) =>
+        {
             map.into_iter().collect()
         }
         _ => {
@@ -233,7 +232,12 @@ pub fn read_csv<E>(
         .from_reader(text.as_bytes());
     let header: Vec<String> = match r.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
-        Err(e) => return f(Err(skip(Some(1), format!("unreadable CSV header: {e}; skipped")))),
+        Err(e) => {
+            return f(Err(skip(
+                Some(1),
+                format!("unreadable CSV header: {e}; skipped"),
+            )));
+        }
     };
     let col = |name: &str| header.iter().position(|c| c == name);
     let (Some(id_col), Some(text_col)) = (col("id"), col("text")) else {
@@ -270,7 +274,8 @@ pub fn read_csv<E>(
             source: get(source),
             url: get(url),
         };
-        let item = record_article(rec, || format!("{stem}-{line}")).map_err(|e| skip(Some(line), e));
+        let item =
+            record_article(rec, || format!("{stem}-{line}")).map_err(|e| skip(Some(line), e));
         f(item)?;
     }
     Ok(())
@@ -298,31 +303,61 @@ mod tests {
 
     #[test]
     fn json_arrays_objects_and_refusals() {
-        let got = read("a.json", r#"[{"id":"x","text":"نص"},{"text":"نص آخر"},{"id":"z"}]"#);
+        let got = read(
+            "a.json",
+            r#"[{"id":"x","text":"نص"},{"text":"نص آخر"},{"id":"z"}]"#,
+        );
         assert_eq!(got[0].as_ref().unwrap().id, "x");
         assert_eq!(got[1].as_ref().unwrap().id, "a-2");
-        assert!(got[2].as_ref().unwrap_err().reason.starts_with("record 3: record \"z\" has no text"));
+        assert!(
+            got[2]
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .starts_with("record 3: record \"z\" has no text")
+        );
         let got = read("b.json", r#"{"text":"نص","title":"ع"}"#);
         assert_eq!(got[0].as_ref().unwrap().text, "ع\n\nنص");
-        let got = read("c.json", r#"{"k1":{"text":"نص"},"k2":{"id":"own","text":"نص"}}"#);
+        let got = read(
+            "c.json",
+            r#"{"k1":{"text":"نص"},"k2":{"id":"own","text":"نص"}}"#,
+        );
         let ids: Vec<_> = got.iter().map(|i| i.as_ref().unwrap().id.clone()).collect();
         assert_eq!(ids, ["k1", "own"]);
         let got = read("d.json", r#""just a string""#);
-        assert!(got[0].as_ref().unwrap_err().reason.contains("expected an array of records"));
+        assert!(
+            got[0]
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .contains("expected an array of records")
+        );
         let got = read("e.json", "[{\"text\":\n");
         assert_eq!(got[0].as_ref().unwrap_err().line, Some(2));
     }
 
     #[test]
     fn csv_needs_id_and_text() {
-        let got = read("a.csv", "id,date,text\n1,2020-10-01,\"نص, مع فاصلة\"\n2,,\n");
+        let got = read(
+            "a.csv",
+            "id,date,text\n1,2020-10-01,\"نص, مع فاصلة\"\n2,,\n",
+        );
         let a = got[0].as_ref().unwrap();
-        assert_eq!((a.id.as_str(), a.text.as_str(), a.date.as_deref()), ("1", "نص, مع فاصلة", Some("2020-10-01")));
+        assert_eq!(
+            (a.id.as_str(), a.text.as_str(), a.date.as_deref()),
+            ("1", "نص, مع فاصلة", Some("2020-10-01"))
+        );
         let s = got[1].as_ref().unwrap_err();
         assert_eq!(s.line, Some(3));
         assert!(s.reason.contains("no text"));
         let got = read("b.csv", "Source,Target\nx,y\n");
-        assert!(got[0].as_ref().unwrap_err().reason.contains("needs id and text columns; its header has source, target"));
+        assert!(
+            got[0]
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .contains("needs id and text columns; its header has source, target")
+        );
     }
 
     #[test]
@@ -332,6 +367,12 @@ mod tests {
         assert!(pdf.refusal().contains("extract its text first"));
         assert_eq!(FileKind::of_bytes("نص عربي".as_bytes()), None);
         let got = read("x.txt", "%PDF-1.4\n1 0 obj\n");
-        assert!(got[0].as_ref().unwrap_err().reason.starts_with("a PDF document"));
+        assert!(
+            got[0]
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .starts_with("a PDF document")
+        );
     }
 }

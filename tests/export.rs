@@ -251,7 +251,7 @@ fn export_fixture(dir: &Dir, out: &str, args: &[&str]) -> PathBuf {
 }
 
 /// Builds the sample articles into `dir/out`.
-fn build_sample(dir: &Dir, out: &str, args: &[&str]) -> PathBuf {
+pub(super) fn build_sample(dir: &Dir, out: &str, args: &[&str]) -> PathBuf {
     let articles = root().join("data/articles");
     run_ok(
         dir.cmd()
@@ -267,7 +267,7 @@ fn build_sample(dir: &Dir, out: &str, args: &[&str]) -> PathBuf {
 
 /// Whether the tool can be used; when it cannot, a notice, or under
 /// `CI=true` a failure.
-fn available(what: &str, ok: bool) -> bool {
+pub(super) fn available(what: &str, ok: bool) -> bool {
     if ok {
         return true;
     }
@@ -278,7 +278,7 @@ fn available(what: &str, ok: bool) -> bool {
     false
 }
 
-fn have_program(name: &str, version_arg: &str) -> bool {
+pub(super) fn have_program(name: &str, version_arg: &str) -> bool {
     Command::new(name)
         .arg(version_arg)
         .output()
@@ -286,7 +286,7 @@ fn have_program(name: &str, version_arg: &str) -> bool {
 }
 
 /// The Python to run the client scripts, if it has the packages.
-fn python(modules: &str) -> Option<String> {
+pub(super) fn python(modules: &str) -> Option<String> {
     let py = std::env::var("NEWSGRAPH_PYTHON").unwrap_or_else(|_| "python3".into());
     let ok = Command::new(&py)
         .args(["-c", &format!("import {modules}")])
@@ -300,7 +300,7 @@ fn client(name: &str) -> PathBuf {
 }
 
 /// Runs a client script and parses the JSON it prints.
-fn run_client(py: &str, script: &str, args: &[&Path]) -> serde_json::Value {
+pub(super) fn run_client(py: &str, script: &str, args: &[&Path]) -> serde_json::Value {
     let out = run_ok(Command::new(py).arg(client(script)).args(args));
     serde_json::from_slice(&out.stdout).expect("client prints JSON")
 }

@@ -27,3 +27,8 @@ mod events;
 /// eval agrees with the independent scorer, the rule table, the dev set, the
 /// committed sample exports (issues 2 and 3).
 mod extract;
+
+/// What a new user trips on: wrong input kinds, -o, Gephi and spreadsheet
+/// traps, signals, dates, list flags, the built-in lexicon, messages, the
+/// README's claims (issue 14).
+mod newuser;

@@ -40,7 +40,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract, merge and write every export of the graph into a folder.
-    #[command(after_help = "Example:\n  newsgraph build data/articles -o exports\n  newsgraph build corpus.jsonl.gz -o out --families conflict --since 2020-10")]
+    #[command(
+        after_help = "Example:\n  newsgraph build data/articles -o exports\n  newsgraph build corpus.jsonl.gz -o out --families conflict --since 2020-10"
+    )]
     Build(BuildArgs),
     /// Build the graph and every export from the triples.csv files of
     /// shards built apart (see README, "Performance and scale").
@@ -49,7 +51,9 @@ pub enum Command {
     /// Write every export again from triples.csv files, narrowed by
     /// filters (relations, families, dates, weight, one actor's
     /// neighbourhood).
-    #[command(after_help = "Example:\n  newsgraph export exports/triples.csv -o armenia --families conflict --around armenia --depth 1")]
+    #[command(
+        after_help = "Example:\n  newsgraph export exports/triples.csv -o armenia --families conflict --around armenia --depth 1"
+    )]
     Export(ExportArgs),
     /// Draw a DOT file (a build's graph.dot) to PNG, SVG or PDF with the
     /// installed Graphviz.
@@ -59,15 +63,21 @@ pub enum Command {
     #[command(after_help = "Example:\n  newsgraph extract data/articles | head -3")]
     Extract(ExtractArgs),
     /// Score a triples CSV against gold triples.
-    #[command(after_help = "Example:\n  newsgraph eval --gold tests/gold/seeds.tsv exports/triples.csv")]
+    #[command(
+        after_help = "Example:\n  newsgraph eval --gold tests/gold/seeds.tsv exports/triples.csv"
+    )]
     Eval(EvalArgs),
     /// Score assault and protest detection and actor countries on the
     /// Arabic event benchmark (tests/bench/arabic_event_gsr).
-    #[command(after_help = "Example:\n  newsgraph eval-events --gsr tests/bench/arabic_event_gsr --show-errors 5")]
+    #[command(
+        after_help = "Example:\n  newsgraph eval-events --gsr tests/bench/arabic_event_gsr --show-errors 5"
+    )]
     EvalEvents(EvalEventsArgs),
     /// Show how each sentence of an article was read (items, phrases,
     /// mentions), for lexicon and rule work.
-    #[command(after_help = "Example:\n  newsgraph explain data/articles/000_5cff76571cb00134.txt | less")]
+    #[command(
+        after_help = "Example:\n  newsgraph explain data/articles/000_5cff76571cb00134.txt | less"
+    )]
     Explain(ExplainArgs),
 }
 
@@ -333,7 +343,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome
             })?;
             write_out(out, text.as_bytes())?;
             if read == 0 {
-                return Err(Error::Usage("no article was read; nothing to explain".into()));
+                return Err(Error::Usage(
+                    "no article was read; nothing to explain".into(),
+                ));
             }
             Ok(Outcome::Ok)
         }

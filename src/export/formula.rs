@@ -147,7 +147,12 @@ mod tests {
             .from_reader(got.trim_start_matches('\u{FEFF}').as_bytes());
         let back: Vec<Vec<String>> = r
             .records()
-            .map(|rec| rec.unwrap().iter().map(|f| unguard(f).to_string()).collect())
+            .map(|rec| {
+                rec.unwrap()
+                    .iter()
+                    .map(|f| unguard(f).to_string())
+                    .collect()
+            })
             .collect();
         let want: Vec<Vec<String>> = rows
             .iter()

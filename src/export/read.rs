@@ -86,7 +86,9 @@ pub fn for_each_triple(path: &Path, mut f: impl FnMut(TripleMention) -> Result<(
             let mut plain = csv::ByteRecord::new();
             for f in row.iter() {
                 match f {
-                    [b'\'', t, ..] if super::formula::TRIGGERS.contains(t) => plain.push_field(&f[1..]),
+                    [b'\'', t, ..] if super::formula::TRIGGERS.contains(t) => {
+                        plain.push_field(&f[1..])
+                    }
                     _ => plain.push_field(f),
                 }
             }
