@@ -125,3 +125,35 @@ impl DataSource {
 
 /// What a user whose data folder is gone needs to know.
 const HINT: &str = "; --data DIR or $NEWSGRAPH_DATA names the lexicon folder, and without either the lexicon built into newsgraph is used";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_set_lists_opens_and_names_its_files() {
+        let e = DataSource::Embedded;
+        let gaz = e.list("gazetteer", ".tsv").unwrap();
+        assert!(gaz.contains(&"gazetteer/states.tsv".to_string()), "{gaz:?}");
+        assert!(gaz.iter().all(|g| g.starts_with("gazetteer/")));
+        let mut first = String::new();
+        e.open("lexicon/cues.tsv")
+            .unwrap()
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty());
+        assert_eq!(
+            e.open("lexicon/nothing.tsv").err().unwrap().to_string(),
+            "built-in:data/lexicon/nothing.tsv: not built into this binary"
+        );
+        crate::lexicon::Lexicon::load_from(&e).expect("the built-in lexicon loads");
+    }
+
+    #[test]
+    fn a_folder_names_its_real_paths() {
+        let d = DataSource::Dir(PathBuf::from("/no/such"));
+        let err = d.list("gazetteer", ".tsv").unwrap_err().to_string();
+        assert!(err.starts_with("/no/such/gazetteer: cannot read the gazetteer folder"));
+        assert!(err.contains("$NEWSGRAPH_DATA"), "{err}");
+    }
+}

@@ -3,7 +3,7 @@
 //! newsgraph cannot read, recognised by their magic bytes.
 //!
 //! In: a file's bytes. Out: the same [`Item`]s JSON Lines give (an
-//! [`Article`] per record, a [`Skip`] naming the file and the record or
+//! [`Article`](crate::article::Article) per record, a [`Skip`] naming the file and the record or
 //! line), or a [`FileKind`] saying what a file is and what to do with it.
 //!
 //! What must hold: a `.json` or `.csv` file is never read as one plain-text

@@ -798,6 +798,33 @@ fn render_rejects_an_unknown_extension() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("docx"));
 }
 
+/// Converts `csv` to .xlsx with LibreOffice's `filter` into
+/// `dir/NAME-xlsx/`; returns the .xlsx.
+pub(super) fn soffice_xlsx(dir: &Dir, filter: &str, csv: &Path, name: &str) -> PathBuf {
+    let xlsx_dir = dir.join(format!("{name}-xlsx"));
+    // A profile of its own, so parallel runs do not share a lock.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("lo-profile").display()
+    );
+    run_ok(
+        Command::new("soffice")
+            .arg(&profile)
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "xlsx",
+                filter,
+                "--outdir",
+            ])
+            .arg(&xlsx_dir)
+            .arg(csv),
+    );
+    let stem = csv.file_stem().unwrap().to_string_lossy();
+    xlsx_dir.join(format!("{stem}.xlsx"))
+}
+
 #[test]
 fn libreoffice_imports_the_csv_with_arabic_intact() {
     if !available(
@@ -811,27 +838,7 @@ fn libreoffice_imports_the_csv_with_arabic_intact() {
     for (name, args) in [("plain", &[][..]), ("excel", &["--excel"][..])] {
         let out = export_fixture(&dir, name, args);
         for csv in ["edges.csv", "nodes.csv", "triples.csv"] {
-            let xlsx_dir = dir.join(format!("{name}-xlsx"));
-            // A profile of its own, so parallel runs do not share a lock.
-            let profile = format!(
-                "-env:UserInstallation=file://{}",
-                dir.join("lo-profile").display()
-            );
-            run_ok(
-                Command::new("soffice")
-                    .arg(&profile)
-                    .args([
-                        "--headless",
-                        "--norestore",
-                        "--convert-to",
-                        "xlsx",
-                        "--infilter=CSV:44,34,76,1",
-                        "--outdir",
-                    ])
-                    .arg(&xlsx_dir)
-                    .arg(out.join(csv)),
-            );
-            let xlsx = xlsx_dir.join(csv.replace(".csv", ".xlsx"));
+            let xlsx = soffice_xlsx(&dir, "--infilter=CSV:44,34,76,1", &out.join(csv), name);
             let s = run_client(&py, "spreadsheet.py", &[&out.join(csv), &xlsx]);
             assert!(
                 s["arabic_cells"].as_u64().unwrap() > 0,

@@ -13,7 +13,7 @@ use std::{
 };
 
 use super::{
-    export::{available, build_sample, have_program, python, run_client},
+    export::{available, build_sample, have_program, python, run_client, soffice_xlsx},
     util::{Dir, bin, root, run, run_ok},
 };
 
@@ -346,34 +346,9 @@ fn libreoffice_shows_formula_like_evidence_as_text() {
                 || body.contains(",'=1+1 ")
                 || body.contains(",\"'=1+1 ");
             assert!(starts, "{name}/{csv} holds the formula-like evidence");
-            let xlsx_dir = dir.join(format!("{name}-xlsx"));
-            let profile = format!(
-                "-env:UserInstallation=file://{}",
-                dir.join("lo-profile").display()
-            );
-            run_ok(
-                Command::new("soffice")
-                    .arg(&profile)
-                    .args([
-                        "--headless",
-                        "--norestore",
-                        "--convert-to",
-                        "xlsx",
-                        &filter,
-                        "--outdir",
-                    ])
-                    .arg(&xlsx_dir)
-                    .arg(dir.join(name).join(csv)),
-            );
+            let xlsx = soffice_xlsx(&dir, &filter, &dir.join(name).join(csv), name);
             // Every cell reads back as the CSV has it, and none is a formula.
-            let s = run_client(
-                &py,
-                "spreadsheet.py",
-                &[
-                    &dir.join(name).join(csv),
-                    &xlsx_dir.join(csv.replace(".csv", ".xlsx")),
-                ],
-            );
+            let s = run_client(&py, "spreadsheet.py", &[&dir.join(name).join(csv), &xlsx]);
             assert_eq!(s["formulas"], 0, "{name}/{csv} with {filter}: {s}");
         }
     }
