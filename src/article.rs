@@ -30,7 +30,10 @@ use std::{
 
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
+use crate::{
+    error::{Error, Result},
+    records::{self, FileKind, Ignored},
+};
 
 /// The character encoding of the input files.
 ///
@@ -162,7 +165,14 @@ pub type Item = std::result::Result<Article, Skip>;
 ///
 /// A missing path is an error before any work starts.
 pub fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    input_files_and_ignored(inputs).map(|(files, _)| files)
+}
+
+/// [`input_files`], and the files the folders held that are not read, with
+/// their kinds, for the summary.
+pub fn input_files_and_ignored(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Ignored)> {
     let mut files = Vec::new();
+    let mut ignored = Ignored::default();
     for input in inputs {
         if input.as_os_str() == "-" {
             files.push(input.clone());
@@ -182,6 +192,10 @@ pub fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                     {
                         files.push(e.into_path())
                     }
+                    Ok(e) if e.file_type().is_file() => {
+                        let kind = FileKind::of_file(e.path());
+                        ignored.files.push((e.into_path(), kind));
+                    }
                     Ok(_) => {}
                     // An entry that vanished or cannot be listed is kept, so
                     // reading it reports a skip instead of losing it quietly.
@@ -195,7 +209,7 @@ pub fn input_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
             files.push(input.clone());
         }
     }
-    Ok(files)
+    Ok((files, ignored))
 }
 
 fn is_article_file(p: &Path) -> bool {
@@ -204,7 +218,9 @@ fn is_article_file(p: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+    [".txt", ".jsonl", ".jsonl.gz", ".json", ".csv"]
+        .iter()
+        .any(|x| name.ends_with(x))
 }
 
 /// Reads every UTF-8 article of `files` in order, calling `f` on each item.
@@ -261,6 +277,12 @@ fn read_file<E>(
     if name.ends_with(".jsonl") {
         return read_jsonl(path, opts, Box::new(BufReader::new(file)), f);
     }
+    if name.ends_with(".json") {
+        return records::read_json(path, opts, file, f);
+    }
+    if name.ends_with(".csv") {
+        return records::read_csv(path, opts, file, f);
+    }
     // Too long is known from the size, without reading a byte of it.
     if let Ok(m) = file.metadata()
         && m.is_file()
@@ -274,6 +296,11 @@ fn read_file<E>(
         .read_to_end(&mut bytes)
     {
         return f(Err(skip(format!("cannot read: {e}"))));
+    }
+    // A PDF or a Word file named directly, or saved as .txt, is named for
+    // what it is rather than decoded as text.
+    if let Some(kind) = FileKind::of_bytes(&bytes) {
+        return f(Err(skip(kind.refusal())));
     }
     let id = path
         .file_stem()
@@ -333,14 +360,50 @@ fn check_text(text: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
+/// One record of JSON Lines, a `.json` file or a `.csv` table.
 #[derive(Deserialize)]
-struct Record {
-    id: Option<serde_json::Value>,
-    text: Option<String>,
-    title: Option<String>,
-    date: Option<String>,
-    source: Option<String>,
-    url: Option<String>,
+pub(crate) struct Record {
+    pub(crate) id: Option<serde_json::Value>,
+    pub(crate) text: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) source: Option<String>,
+    pub(crate) url: Option<String>,
+}
+
+/// The article of a record: its `id` (else `fallback()`), its title and text
+/// joined by a blank line; or why it cannot be one.
+pub(crate) fn record_article(
+    rec: Record,
+    fallback: impl FnOnce() -> String,
+) -> std::result::Result<Article, String> {
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => fallback(),
+    };
+    let Some(body) = rec.text.filter(|t| !t.trim().is_empty()) else {
+        return Err(format!("record {id:?} has no text; skipped"));
+    };
+    let title = rec
+        .title
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let text = match &title {
+        Some(t) => format!("{t}\n\n{body}"),
+        None => body,
+    };
+    if let Err(reason) = check_text(&text) {
+        return Err(format!("record {id:?}: {reason}"));
+    }
+    Ok(Article {
+        id,
+        title,
+        text,
+        date: rec.date,
+        source: rec.source,
+        url: rec.url,
+    })
 }
 
 fn read_jsonl<E>(
@@ -411,42 +474,15 @@ fn read_jsonl<E>(
                 continue;
             }
         };
-        let id = match rec.id {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => {
-                let stem = match path.file_name() {
-                    Some(s) if path.as_os_str() != "-" => s.to_string_lossy(),
-                    _ => "stdin".into(),
-                };
-                let stem = stem.trim_end_matches(".gz").trim_end_matches(".jsonl");
-                format!("{stem}-{no}")
-            }
-        };
-        let Some(body) = rec.text.filter(|t| !t.trim().is_empty()) else {
-            f(Err(skip(format!("record {id:?} has no text; skipped"))))?;
-            continue;
-        };
-        let title = rec
-            .title
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty());
-        let text = match &title {
-            Some(t) => format!("{t}\n\n{body}"),
-            None => body,
-        };
-        if let Err(reason) = check_text(&text) {
-            f(Err(skip(format!("record {id:?}: {reason}"))))?;
-            continue;
-        }
-        f(Ok(Article {
-            id,
-            title,
-            text,
-            date: rec.date,
-            source: rec.source,
-            url: rec.url,
-        }))?;
+        let item = record_article(rec, || {
+            let stem = match path.file_name() {
+                Some(s) if path.as_os_str() != "-" => s.to_string_lossy(),
+                _ => "stdin".into(),
+            };
+            let stem = stem.trim_end_matches(".gz").trim_end_matches(".jsonl");
+            format!("{stem}-{no}")
+        });
+        f(item.map_err(skip))?;
     }
 }
 

@@ -6,8 +6,8 @@
 //! `None` when it names no day. Used by extraction (the article's year),
 //! the graph (edge days, node date ranges) and the date filters.
 //!
-//! The signatures are the contract; the parsing behind them may move to a
-//! date crate.
+//! Parsing and validation are jiff's: «2018-13-01» and «30 Feb 2020» name
+//! no day.
 
 /// The ISO date prefix of a date string, if it has one.
 pub fn iso_date(s: &str) -> Option<String> {
@@ -16,32 +16,26 @@ pub fn iso_date(s: &str) -> Option<String> {
 }
 
 fn iso_prefix(s: &str) -> Option<String> {
-    let d = s.get(..10)?;
-    let b = d.as_bytes();
-    let ok = b.iter().enumerate().all(|(i, c)| {
-        if i == 4 || i == 7 {
-            *c == b'-'
-        } else {
-            c.is_ascii_digit()
-        }
-    });
-    ok.then(|| d.to_string())
+    let d: jiff::civil::Date = s.get(..10)?.parse().ok()?;
+    Some(d.to_string())
 }
 
 /// The date of an RFC 2822 timestamp, as feeds and the ANT corpus give them
-/// («Thu, 19 Jul 2018 11:41:30 GMT»).
+/// («Thu, 19 Jul 2018 11:41:30 GMT»), on the day it names; or of a bare
+/// `19 Jul 2018` (a full month name too), which some feeds write.
 fn rfc2822_date(s: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    if let Ok(z) = jiff::fmt::rfc2822::parse(s) {
+        return Some(z.date().to_string());
+    }
     let s = s.split_once(',').map_or(s, |(_, rest)| rest);
     let mut parts = s.split_whitespace();
-    let day: u32 = parts.next()?.parse().ok()?;
-    let month = parts.next()?.to_ascii_lowercase();
-    let m = MONTHS.iter().position(|x| month.starts_with(x))? + 1;
-    let year: u32 = parts.next()?.parse().ok()?;
-    ((1..=31).contains(&day) && (1000..=9999).contains(&year))
-        .then(|| format!("{year:04}-{m:02}-{day:02}"))
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let month = month.get(..3)?;
+    let d = jiff::fmt::strtime::parse("%d %b %Y", format!("{day} {month} {year}"))
+        .ok()?
+        .to_date()
+        .ok()?;
+    (1000..=9999).contains(&d.year()).then(|| d.to_string())
 }
 
 #[cfg(test)]
@@ -59,6 +53,12 @@ mod tests {
             Some("2018-07-19")
         );
         assert_eq!(iso_date("5 Mar 2020").as_deref(), Some("2020-03-05"));
+        assert_eq!(iso_date("5 March 2020").as_deref(), Some("2020-03-05"));
         assert_eq!(iso_date("yesterday"), None);
+        // Validated, not only shaped: no 13th month, no 30 February.
+        assert_eq!(iso_date("2018-13-01"), None);
+        assert_eq!(iso_date("2019-02-29"), None);
+        assert_eq!(iso_date("2020-02-29").as_deref(), Some("2020-02-29"));
+        assert_eq!(iso_date("30 Feb 2020"), None);
     }
 }

@@ -14,17 +14,13 @@
 //! - the automaton is built once, `MatchKind::LeftmostLongest`, and only read
 //!   afterwards, so it is shared by reference across worker threads.
 
-use std::{
-    collections::HashMap,
-    fs,
-    io::{BufRead, BufReader},
-    path::{Path, PathBuf},
-};
+use std::{collections::HashMap, io::BufRead, path::Path};
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::{
     classes::{ARTICLE, Class, Classes},
+    data::DataSource,
     error::{Error, LineError, Result},
     normalize::normalize_form,
     pattern::Patterns,
@@ -229,54 +225,46 @@ pub struct Lexicon {
 impl Lexicon {
     /// Loads every lexicon under `dir` (the project's `data/`).
     pub fn load(dir: &Path) -> Result<Lexicon> {
-        let gaz_dir = dir.join("gazetteer");
-        let mut gaz_files: Vec<PathBuf> = fs::read_dir(&gaz_dir)
-            .map_err(|e| Error::MissingData {
-                path: gaz_dir.clone(),
-                message: format!("cannot read the gazetteer folder ({e})"),
-            })?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-            .collect();
-        gaz_files.sort();
+        Lexicon::load_from(&DataSource::Dir(dir.to_path_buf()))
+    }
+
+    /// Loads every lexicon of a data source (a folder or the built-in copy).
+    pub fn load_from(src: &DataSource) -> Result<Lexicon> {
+        let gaz_files = src.list("gazetteer", ".tsv")?;
         if gaz_files.is_empty() {
             return Err(Error::MissingData {
-                path: gaz_dir,
+                path: src.display("gazetteer"),
                 message: "expected at least one .tsv file".into(),
             });
         }
         let mut b = Builder::default();
         // Classes first: the gazetteer inflects nisbas with their suffixes.
-        let classes = dir.join("lexicon").join("classes.tsv");
-        b.classes(&classes, &mut open(&classes)?);
-        for p in &gaz_files {
-            b.gazetteer(p, &mut open(p)?);
+        let classes = "lexicon/classes.tsv";
+        b.classes(&src.display(classes), &mut src.open(classes)?);
+        for rel in &gaz_files {
+            b.gazetteer(&src.display(rel), &mut src.open(rel)?);
         }
-        let lex = dir.join("lexicon");
         for (name, f) in [
             (
-                "organs.tsv",
+                "lexicon/organs.tsv",
                 Builder::organs as fn(&mut Builder, &Path, &mut dyn BufRead),
             ),
-            ("roles.tsv", Builder::roles),
-            ("cues.tsv", Builder::cues),
-            ("modality.tsv", Builder::modality),
-            ("anchors.tsv", Builder::anchors),
-            ("common_words.tsv", Builder::common_words),
+            ("lexicon/roles.tsv", Builder::roles),
+            ("lexicon/cues.tsv", Builder::cues),
+            ("lexicon/modality.tsv", Builder::modality),
+            ("lexicon/anchors.tsv", Builder::anchors),
+            ("lexicon/common_words.tsv", Builder::common_words),
         ] {
-            let p = lex.join(name);
-            f(&mut b, &p, &mut open(&p)?);
+            f(&mut b, &src.display(name), &mut src.open(name)?);
         }
-        let rules = dir.join("rules");
         for (name, f) in [
             (
-                "engine.rules",
+                "rules/engine.rules",
                 Builder::engine_rules as fn(&mut Builder, &Path, &mut dyn BufRead),
             ),
-            ("patterns.rules", Builder::patterns),
+            ("rules/patterns.rules", Builder::patterns),
         ] {
-            let p = rules.join(name);
-            f(&mut b, &p, &mut open(&p)?);
+            f(&mut b, &src.display(name), &mut src.open(name)?);
         }
         b.finish()
     }
@@ -333,14 +321,6 @@ impl Lexicon {
     pub fn actor_index(&self, id: &str) -> Option<u32> {
         self.by_id.get(id).copied()
     }
-}
-
-fn open(path: &Path) -> Result<Box<dyn BufRead>> {
-    let f = fs::File::open(path).map_err(|e| Error::MissingData {
-        path: path.to_path_buf(),
-        message: format!("cannot open lexicon ({e})"),
-    })?;
-    Ok(Box::new(BufReader::new(f)))
 }
 
 /// Collects entries and errors from every file before compiling.

@@ -43,8 +43,10 @@
 
 pub mod article;
 pub mod classes;
+pub mod cleanup;
 pub mod cli;
 pub mod collect;
+pub mod data;
 pub mod date;
 pub mod error;
 pub mod eval;
@@ -57,6 +59,7 @@ pub mod mention;
 pub mod normalize;
 pub mod pattern;
 pub mod pipeline;
+pub mod records;
 pub mod schema;
 pub mod trace;
 

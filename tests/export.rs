@@ -264,7 +264,7 @@ fn export_fixture(dir: &Dir, out: &str, args: &[&str]) -> PathBuf {
 }
 
 /// Builds the sample articles into `dir/out`.
-fn build_sample(dir: &Dir, out: &str, args: &[&str]) -> PathBuf {
+pub(super) fn build_sample(dir: &Dir, out: &str, args: &[&str]) -> PathBuf {
     let articles = root().join("data/articles");
     run_ok(
         dir.cmd()
@@ -280,7 +280,7 @@ fn build_sample(dir: &Dir, out: &str, args: &[&str]) -> PathBuf {
 
 /// Whether the tool can be used; when it cannot, a notice, or under
 /// `CI=true` a failure.
-fn available(what: &str, ok: bool) -> bool {
+pub(super) fn available(what: &str, ok: bool) -> bool {
     if ok {
         return true;
     }
@@ -291,7 +291,7 @@ fn available(what: &str, ok: bool) -> bool {
     false
 }
 
-fn have_program(name: &str, version_arg: &str) -> bool {
+pub(super) fn have_program(name: &str, version_arg: &str) -> bool {
     Command::new(name)
         .arg(version_arg)
         .output()
@@ -299,7 +299,7 @@ fn have_program(name: &str, version_arg: &str) -> bool {
 }
 
 /// The Python to run the client scripts, if it has the packages.
-fn python(modules: &str) -> Option<String> {
+pub(super) fn python(modules: &str) -> Option<String> {
     let py = std::env::var("NEWSGRAPH_PYTHON").unwrap_or_else(|_| "python3".into());
     let ok = Command::new(&py)
         .args(["-c", &format!("import {modules}")])
@@ -313,7 +313,7 @@ fn client(name: &str) -> PathBuf {
 }
 
 /// Runs a client script and parses the JSON it prints.
-fn run_client(py: &str, script: &str, args: &[&Path]) -> serde_json::Value {
+pub(super) fn run_client(py: &str, script: &str, args: &[&Path]) -> serde_json::Value {
     let out = run_ok(Command::new(py).arg(client(script)).args(args));
     serde_json::from_slice(&out.stdout).expect("client prints JSON")
 }
@@ -527,7 +527,7 @@ fn fixture_graph_keeps_relations_apart() {
         header("nodes.csv")
     );
     assert!(
-        header("edges.csv").starts_with("Source,Target,Type,Label,Weight,"),
+        header("edges.csv").starts_with("Source,Target,Type,Kind,Label,Weight,"),
         "{}",
         header("edges.csv")
     );
@@ -825,6 +825,33 @@ fn render_rejects_an_unknown_extension() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("docx"));
 }
 
+/// Converts `csv` to .xlsx with LibreOffice's `filter` into
+/// `dir/NAME-xlsx/`; returns the .xlsx.
+pub(super) fn soffice_xlsx(dir: &Dir, filter: &str, csv: &Path, name: &str) -> PathBuf {
+    let xlsx_dir = dir.join(format!("{name}-xlsx"));
+    // A profile of its own, so parallel runs do not share a lock.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("lo-profile").display()
+    );
+    run_ok(
+        Command::new("soffice")
+            .arg(&profile)
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "xlsx",
+                filter,
+                "--outdir",
+            ])
+            .arg(&xlsx_dir)
+            .arg(csv),
+    );
+    let stem = csv.file_stem().unwrap().to_string_lossy();
+    xlsx_dir.join(format!("{stem}.xlsx"))
+}
+
 #[test]
 fn libreoffice_imports_the_csv_with_arabic_intact() {
     if !available(
@@ -838,27 +865,7 @@ fn libreoffice_imports_the_csv_with_arabic_intact() {
     for (name, args) in [("plain", &[][..]), ("excel", &["--excel"][..])] {
         let out = export_fixture(&dir, name, args);
         for csv in ["edges.csv", "nodes.csv", "triples.csv"] {
-            let xlsx_dir = dir.join(format!("{name}-xlsx"));
-            // A profile of its own, so parallel runs do not share a lock.
-            let profile = format!(
-                "-env:UserInstallation=file://{}",
-                dir.join("lo-profile").display()
-            );
-            run_ok(
-                Command::new("soffice")
-                    .arg(&profile)
-                    .args([
-                        "--headless",
-                        "--norestore",
-                        "--convert-to",
-                        "xlsx",
-                        "--infilter=CSV:44,34,76,1",
-                        "--outdir",
-                    ])
-                    .arg(&xlsx_dir)
-                    .arg(out.join(csv)),
-            );
-            let xlsx = xlsx_dir.join(csv.replace(".csv", ".xlsx"));
+            let xlsx = soffice_xlsx(&dir, "--infilter=CSV:44,34,76,1", &out.join(csv), name);
             let s = run_client(&py, "spreadsheet.py", &[&out.join(csv), &xlsx]);
             assert!(
                 s["arabic_cells"].as_u64().unwrap() > 0,

@@ -133,7 +133,7 @@ fn bad_articles_are_skipped_and_the_run_goes_on() {
         "in/cp1256.txt: not valid UTF-8 at byte offset 0 (for an Arabic legacy encoding, pass --encoding windows-1256",
         "in/empty.txt: empty article; skipped",
         "in/blank.txt: empty article; skipped",
-        "in/binary.txt: looks binary",
+        "in/binary.txt: a binary file (ZIP), not text",
         "in/feed.jsonl: line 2: malformed JSON: EOF while parsing a string at line 1",
         "in/feed.jsonl: line 3: record \"notext\" has no text; skipped",
         "in/feed.jsonl: line 4: malformed JSON: invalid type: integer `42`, expected struct Record",
@@ -318,11 +318,14 @@ fn broken_gzip_and_stdin_are_skips_with_line_numbers() {
     dir.write("in/cut.jsonl.gz", &gz[..gz.len() / 2]);
     let o = build_loud(&dir, &["in", "-o", "out"]);
     let err = stderr(&o);
-    assert_eq!(code(&o), 0, "{err}");
+    // Not one article read: an error, and no output folder (issue 14).
+    assert_eq!(code(&o), 2, "{err}");
     assert!(
         err.contains("in/cut.jsonl.gz: line ") && err.contains("cannot read:"),
         "{err}"
     );
+    assert!(err.contains("no article was read"), "{err}");
+    assert!(!dir.join("out").exists());
 
     let mut child = dir
         .cmd()
@@ -428,7 +431,7 @@ fn output_that_is_a_file_stops_the_run() {
     let o = build(&dir, &["in", "-o", "out"]);
     assert_eq!(code(&o), 2);
     assert!(
-        stderr(&o).starts_with("newsgraph: out: File exists"),
+        stderr(&o).starts_with("newsgraph: out: -o names an existing file; give a folder"),
         "{}",
         stderr(&o)
     );

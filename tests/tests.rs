@@ -31,3 +31,7 @@ mod extract;
 /// `explain` reads every input kind and encoding `build` reads, and
 /// reports skips as `build` does.
 mod explain;
+/// What a new user trips on: wrong input kinds, -o, Gephi and spreadsheet
+/// traps, signals, dates, list flags, the built-in lexicon, messages, the
+/// README's claims (issue 14).
+mod newuser;

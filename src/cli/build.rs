@@ -7,7 +7,7 @@
 
 use std::{fs, io::Write, time::Instant};
 
-use super::{BuildArgs, Outcome, finish, prepare, progress::Progress};
+use super::{BuildArgs, Outcome, finish, output_dir, prepare, progress::Progress};
 use crate::{
     collect::Collector,
     error::{Error, Result},
@@ -19,7 +19,7 @@ use crate::{
 pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
     let p = prepare(&a.input)?;
     let filter = a.output.filter(&a.filter)?;
-    fs::create_dir_all(&a.output.out).map_err(|e| Error::io(&a.output.out, e))?;
+    let created = output_dir(&a.output.out)?;
     let started = Instant::now();
     let opts = GraphOptions {
         modalities: a.output.modalities.clone(),
@@ -44,6 +44,15 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
         },
     )?;
     progress.finish();
+    if summary.articles == 0 {
+        // Nothing read: the folder stays as it was (the spilled runs are
+        // unnamed files, gone with the collector).
+        drop(collector);
+        if created {
+            let _ = fs::remove_dir(&a.output.out);
+        }
+        return finish(&a.input, &p, &summary, started, err);
+    }
     let (g, mut spilled) = collector
         .finish()
         .map_err(|e| Error::io(&a.output.out, e))?;
@@ -65,5 +74,5 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
             a.output.out.display()
         );
     }
-    Ok(finish(&a.input, &summary, started, err))
+    finish(&a.input, &p, &summary, started, err)
 }

@@ -4,11 +4,10 @@
 use std::io::Write;
 
 use super::{EvalEventsArgs, Outcome, write_out};
-use crate::{error::Result, eval::events, lexicon::Lexicon, pipeline};
+use crate::{data::DataSource, error::Result, eval::events, lexicon::Lexicon};
 
 pub(super) fn run(a: EvalEventsArgs, out: &mut dyn Write) -> Result<Outcome> {
-    let data = a.data.clone().unwrap_or_else(pipeline::default_data_dir);
-    let lex = Lexicon::load(&data)?;
+    let lex = Lexicon::load_from(&DataSource::resolve(a.data.as_deref()))?;
     let mut report = events::evaluate(&a.gsr, &lex)?;
     let text = if a.json {
         // JSON carries the same number of examples the text would show.

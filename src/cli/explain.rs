@@ -8,11 +8,20 @@
 
 use std::{io::Write, time::Instant};
 
-use super::{ExplainArgs, Outcome, finish, prepare, write_out};
+use super::{ExplainArgs, InputArgs, Outcome, finish, prepare, write_out};
 use crate::{error::Result, extract, pipeline};
 
 pub(super) fn run(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
-    let p = prepare(&a.input)?;
+    // Explain reads as build reads, on one thread, and never stops early.
+    let input = InputArgs {
+        inputs: a.inputs,
+        data: a.data,
+        threads: None,
+        quiet: false,
+        strict: false,
+        encoding: a.encoding,
+    };
+    let p = prepare(&input)?;
     let started = Instant::now();
     let summary = pipeline::for_each_batch(&p.files, &p.read, |summary, batch| -> Result<()> {
         let mut text = String::new();
@@ -23,5 +32,5 @@ pub(super) fn run(a: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> R
         }
         write_out(out, text.as_bytes())
     })?;
-    Ok(finish(&a.input, &summary, started, err))
+    finish(&input, &p, &summary, started, err)
 }

@@ -6,16 +6,16 @@
 //! they reach it, graph-level ones narrow the finished graph
 //! ([`Filter::apply`]).
 
-use std::{fs, io::Write, path::Path, time::Instant};
+use std::{io::Write, path::Path, time::Instant};
 
 use super::{ExportArgs, FilterArgs, Outcome, OutputArgs};
 use crate::{
     collect::Collector,
+    data::DataSource,
     error::{Error, Result},
     export::{self, BehindEdges, ExportOptions, Filter, MentionSource, for_each_triple},
     graph::{GraphOptions, KnowledgeGraph},
     lexicon::Lexicon,
-    pipeline,
 };
 
 impl FilterArgs {
@@ -81,10 +81,9 @@ pub(super) fn run(a: ExportArgs, err: &mut dyn Write) -> Result<Outcome> {
     let lex = if a.no_lexicon {
         None
     } else {
-        let data = a.data.clone().unwrap_or_else(pipeline::default_data_dir);
-        Some(Lexicon::load(&data)?)
+        Some(Lexicon::load_from(&DataSource::resolve(a.data.as_deref()))?)
     };
-    fs::create_dir_all(&a.output.out).map_err(|e| Error::io(&a.output.out, e))?;
+    super::output_dir(&a.output.out)?;
     let opts = GraphOptions {
         modalities: a.output.modalities.clone(),
     };

@@ -22,5 +22,5 @@ pub(super) fn run(a: ExtractArgs, out: &mut dyn Write, err: &mut dyn Write) -> R
             write_out(out, &buf)
         },
     )?;
-    Ok(finish(&a.input, &summary, started, err))
+    finish(&a.input, &p, &summary, started, err)
 }

@@ -19,11 +19,12 @@ mod render;
 
 use crate::{
     article,
+    data::DataSource,
     error::{Error, Result},
     eval,
     export::RenderFormat,
     lexicon::Lexicon,
-    pipeline::{self, Summary},
+    pipeline::Summary,
     schema::{Family, Modality, Relation},
 };
 
@@ -40,26 +41,44 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract, merge and write every export of the graph into a folder.
+    #[command(
+        after_help = "Example:\n  newsgraph build data/articles -o exports\n  newsgraph build corpus.jsonl.gz -o out --families conflict --since 2020-10"
+    )]
     Build(BuildArgs),
     /// Build the graph and every export from the triples.csv files of
     /// shards built apart (see README, "Performance and scale").
+    #[command(after_help = "Example:\n  newsgraph merge shards/*/triples.csv -o exports")]
     Merge(MergeArgs),
     /// Write every export again from triples.csv files, narrowed by
     /// filters (relations, families, dates, weight, one actor's
     /// neighbourhood).
+    #[command(
+        after_help = "Example:\n  newsgraph export exports/triples.csv -o armenia --families conflict --around armenia --depth 1"
+    )]
     Export(ExportArgs),
     /// Draw a DOT file (a build's graph.dot) to PNG, SVG or PDF with the
     /// installed Graphviz.
+    #[command(after_help = "Example:\n  newsgraph render exports/graph.dot -o exports/graph.png")]
     Render(RenderArgs),
     /// Print every triple mention as one JSON object a line.
+    #[command(after_help = "Example:\n  newsgraph extract data/articles | head -3")]
     Extract(ExtractArgs),
     /// Score a triples CSV against gold triples.
+    #[command(
+        after_help = "Example:\n  newsgraph eval --gold tests/gold/seeds.tsv exports/triples.csv"
+    )]
     Eval(EvalArgs),
     /// Score assault and protest detection and actor countries on the
     /// Arabic event benchmark (tests/bench/arabic_event_gsr).
+    #[command(
+        after_help = "Example:\n  newsgraph eval-events --gsr tests/bench/arabic_event_gsr --show-errors 5"
+    )]
     EvalEvents(EvalEventsArgs),
     /// Show how each sentence of an article was read (items, phrases,
     /// mentions), for lexicon and rule work.
+    #[command(
+        after_help = "Example:\n  newsgraph explain data/articles/000_5cff76571cb00134.txt | less"
+    )]
     Explain(ExplainArgs),
 }
 
@@ -70,8 +89,8 @@ pub struct InputArgs {
     /// reads JSON Lines from standard input.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// The lexicon folder (default: $NEWSGRAPH_DATA, ./data, or the source
-    /// tree's data/).
+    /// The lexicon folder (default: $NEWSGRAPH_DATA, else the lexicon built
+    /// into newsgraph).
     #[arg(long)]
     pub data: Option<PathBuf>,
     /// Worker threads (default: all cores).
@@ -106,14 +125,15 @@ pub struct BuildArgs {
 /// Where and how the exports are written (`build`, `export`, `merge`).
 #[derive(Clone, Debug, Args)]
 pub struct OutputArgs {
-    /// The output folder.
-    #[arg(long, short = 'o', default_value = "exports")]
+    /// The output folder (required, so a run never replaces exports by
+    /// default).
+    #[arg(long, short = 'o')]
     pub out: PathBuf,
     /// Start CSV files with a byte-order mark so Excel reads Arabic.
     #[arg(long)]
     pub excel: bool,
-    /// Modalities that make edges (comma-separated).
-    #[arg(long, value_delimiter = ',', default_values = ["asserted", "reported"])]
+    /// Modalities that make edges, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "asserted,reported")]
     pub modalities: Vec<Modality>,
     /// Drop edges whose confidence (the noisy-or of their citations'
     /// confidences) is below X, from 0 to 1.
@@ -192,10 +212,9 @@ pub struct ExportArgs {
 pub struct RenderArgs {
     /// The DOT file (a build's graph.dot).
     pub input: PathBuf,
-    /// The image to write; .png, .svg or .pdf picks the format (default:
-    /// the input with .png).
+    /// The image to write; .png, .svg or .pdf picks the format.
     #[arg(long, short = 'o')]
-    pub out: Option<PathBuf>,
+    pub out: PathBuf,
     /// The image format, when the output's extension does not say it.
     #[arg(long)]
     pub format: Option<RenderFormat>,
@@ -233,13 +252,21 @@ pub struct ExtractArgs {
     pub input: InputArgs,
 }
 
-/// `explain` options.
+/// `explain` options: what reading needs, nothing that it would ignore.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// Inputs and lexicons, read as `build` reads them.
-    #[command(flatten)]
-    pub input: InputArgs,
-    /// Also show the chain of rules behind each mention.
+    /// Files or folders, read as `build` reads them.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The lexicon folder (default: $NEWSGRAPH_DATA, else the lexicon built
+    /// into newsgraph).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// The encoding of input files without a byte-order mark.
+    #[arg(long, value_enum, default_value = "utf-8")]
+    pub encoding: article::InputEncoding,
+    /// Also show the chain of rules behind each mention and the
+    /// candidates a rule blocked.
     #[arg(long)]
     pub trace: bool,
 }
@@ -251,8 +278,8 @@ pub struct EvalEventsArgs {
     /// *_spans.json).
     #[arg(long)]
     pub gsr: PathBuf,
-    /// The lexicon folder (default: $NEWSGRAPH_DATA, ./data, or the source
-    /// tree's data/).
+    /// The lexicon folder (default: $NEWSGRAPH_DATA, else the lexicon built
+    /// into newsgraph).
     #[arg(long)]
     pub data: Option<PathBuf>,
     /// Print the report as JSON.
@@ -326,6 +353,8 @@ pub(crate) fn write_out(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
 
 pub(crate) struct Prepared {
     pub(crate) files: Vec<PathBuf>,
+    /// Files in the input folders that are not read, with their kinds.
+    pub(crate) ignored: crate::records::Ignored,
     pub(crate) lex: Lexicon,
     pub(crate) read: article::ReadOptions,
 }
@@ -337,11 +366,19 @@ pub(crate) fn prepare(a: &InputArgs) -> Result<Prepared> {
             .num_threads(n.max(1))
             .build_global();
     }
-    let files = article::input_files(&a.inputs)?;
-    let data = a.data.clone().unwrap_or_else(pipeline::default_data_dir);
-    let lex = Lexicon::load(&data)?;
+    let (files, ignored) = article::input_files_and_ignored(&a.inputs).map_err(list_hint)?;
+    if files.is_empty() {
+        return Err(Error::Usage(format!(
+            "no articles to read: {}; newsgraph reads .txt, .jsonl, .jsonl.gz, .json and .csv",
+            ignored
+                .summary()
+                .unwrap_or_else(|| "the input folders hold no files".into())
+        )));
+    }
+    let lex = Lexicon::load_from(&DataSource::resolve(a.data.as_deref()))?;
     Ok(Prepared {
         files,
+        ignored,
         lex,
         read: article::ReadOptions {
             encoding: a.encoding,
@@ -349,10 +386,45 @@ pub(crate) fn prepare(a: &InputArgs) -> Result<Prepared> {
     })
 }
 
-pub(crate) fn finish(a: &InputArgs, s: &Summary, started: Instant, err: &mut dyn Write) -> Outcome {
-    if !a.quiet {
+/// A missing input that is a value of a list flag was most likely meant
+/// for it (`--modalities asserted reported`): say that lists take commas.
+fn list_hint(e: Error) -> Error {
+    match e {
+        Error::MissingInput(p)
+            if p.to_str().is_some_and(|v| {
+                v.parse::<Modality>().is_ok()
+                    || v.parse::<Relation>().is_ok()
+                    || crate::export::parse_family(v).is_ok()
+            }) =>
+        {
+            Error::Usage(format!(
+                "{}: no such file or directory; list options take their values joined by commas, not spaces (--modalities asserted,reported)",
+                p.display()
+            ))
+        }
+        e => e,
+    }
+}
+
+/// Prints the skips and the summary; an error when no article was read at
+/// all (nothing found or everything skipped), which callers return before
+/// writing anything.
+pub(crate) fn finish(
+    a: &InputArgs,
+    p: &Prepared,
+    s: &Summary,
+    started: Instant,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    if !a.quiet || s.articles == 0 {
         for skip in &s.skipped {
             let _ = writeln!(err, "skipped: {skip}");
+        }
+    }
+    let ignored = p.ignored.summary();
+    if !a.quiet {
+        if let Some(i) = &ignored {
+            let _ = writeln!(err, "{i}");
         }
         let _ = writeln!(
             err,
@@ -364,9 +436,39 @@ pub(crate) fn finish(a: &InputArgs, s: &Summary, started: Instant, err: &mut dyn
             s.skipped.len()
         );
     }
-    if a.strict && !s.skipped.is_empty() {
-        Outcome::Skipped
-    } else {
-        Outcome::Ok
+    if s.articles == 0 {
+        let mut found = format!(
+            "{} input file(s), {} article(s) skipped",
+            p.files.len(),
+            s.skipped.len()
+        );
+        if let Some(i) = ignored {
+            found += &format!(", {i}");
+        }
+        return Err(Error::Usage(format!(
+            "no article was read ({found}); nothing written"
+        )));
     }
+    if a.strict && !s.skipped.is_empty() {
+        Ok(Outcome::Skipped)
+    } else {
+        Ok(Outcome::Ok)
+    }
+}
+
+/// Makes the output folder, saying clearly when `-o` names a file; returns
+/// whether it was created, so a run that writes nothing can remove it.
+pub(crate) fn output_dir(out: &std::path::Path) -> Result<bool> {
+    if out.exists() {
+        if out.is_dir() {
+            crate::export::remove_stale_temporaries(out);
+            return Ok(false);
+        }
+        return Err(Error::Usage(format!(
+            "{}: -o names an existing file; give a folder for the exports (it is created when missing)",
+            out.display()
+        )));
+    }
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    Ok(true)
 }

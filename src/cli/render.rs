@@ -9,10 +9,7 @@ use crate::{
 };
 
 pub(super) fn run(a: RenderArgs, err: &mut dyn Write) -> Result<Outcome> {
-    let out = a.out.clone().unwrap_or_else(|| {
-        a.input
-            .with_extension(a.format.unwrap_or(RenderFormat::Png).as_str())
-    });
+    let out = a.out.clone();
     let format = match (a.format, RenderFormat::from_path(&out)) {
         (Some(f), _) | (None, Some(f)) => f,
         (None, None) => {

@@ -249,22 +249,24 @@ fn resolve(g: &KnowledgeGraph, name: &str) -> Result<String> {
     }
 }
 
-/// Parses a `--since`/`--until` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+/// Parses a `--since`/`--until` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`,
+/// a real date (month 1 to 12, a day the month has).
 pub fn parse_date_bound(s: &str) -> std::result::Result<String, String> {
     let s = s.trim();
-    let ok = match s.len() {
-        4 => s.bytes().all(|b| b.is_ascii_digit()),
-        7 | 10 => {
-            iso_date(&format!("{s}{}", &"-01-01"[..10 - s.len()])).is_some_and(|d| d.starts_with(s))
-        }
-        _ => false,
+    let full = match s.len() {
+        4 => format!("{s}-01-01"),
+        7 => format!("{s}-01"),
+        10 => s.to_string(),
+        _ => String::new(),
     };
-    if ok {
-        Ok(s.to_string())
-    } else {
-        Err(format!(
-            "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {s:?}"
-        ))
+    let shape = || format!("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {s:?}");
+    if full.is_empty() {
+        return Err(shape());
+    }
+    match full.parse::<jiff::civil::Date>() {
+        Ok(d) if d.to_string() == full => Ok(s.to_string()),
+        Ok(_) => Err(shape()),
+        Err(e) => Err(format!("{s:?} is not a date ({e})")),
     }
 }
 
@@ -460,7 +462,16 @@ mod tests {
         for ok in ["2020", "2020-10", "2020-10-05"] {
             assert_eq!(parse_date_bound(ok).unwrap(), ok);
         }
-        for bad in ["20", "2020-1", "2020/10/05", "2020-10-05T00:00", "abcd"] {
+        for bad in [
+            "20",
+            "2020-1",
+            "2020/10/05",
+            "2020-10-05T00:00",
+            "abcd",
+            "2018-13",
+            "2019-02-29",
+            "2020-00",
+        ] {
             assert!(parse_date_bound(bad).is_err(), "{bad}");
         }
         assert_eq!(parse_family("conflict").unwrap(), Family::Conflict);

@@ -19,6 +19,7 @@
 
 mod dot;
 mod filter;
+mod formula;
 mod gexf;
 mod graphml;
 mod mentions;
@@ -36,6 +37,7 @@ use std::{
 
 pub use dot::{FONT, LAYERED_MAX_NODES, write_dot};
 pub use filter::{BehindEdges, Filter, parse_confidence, parse_date_bound, parse_family};
+pub use formula::{FormulaGuard, SPREADSHEET_CSV, TRIGGERS};
 pub use gexf::write_gexf;
 pub use graphml::{write_graphml, write_graphml_collapsed};
 pub use mentions::{Citations, EdgeCitation, MentionSource, write_json};
@@ -271,8 +273,14 @@ pub fn write_all_from(
                 path: path.clone(),
                 source: e,
             })?;
+        let guard = crate::cleanup::Guard::new(tmp.path());
         let mut w = BufWriter::new(tmp);
-        write(&mut w, g, mentions, opts).map_err(|e| Error::Export {
+        let written = if opts.excel_bom && SPREADSHEET_CSV.contains(name) {
+            write(&mut FormulaGuard::new(&mut w), g, mentions, opts)
+        } else {
+            write(&mut w, g, mentions, opts)
+        };
+        written.map_err(|e| Error::Export {
             path: path.clone(),
             source: e,
         })?;
@@ -288,11 +296,11 @@ pub fn write_all_from(
             path: path.clone(),
             source: e,
         })?;
-        staged.push((tmp, path));
+        staged.push((tmp, path, guard));
     }
     // A rename cannot replace a folder: check every target before the first
     // rename, so a run either replaces all exports or none.
-    for (_, path) in &staged {
+    for (_, path, _) in &staged {
         if path.is_dir() {
             return Err(Error::Export {
                 path: path.clone(),
@@ -301,14 +309,22 @@ pub fn write_all_from(
         }
     }
     let mut written = Vec::new();
-    for (tmp, path) in staged {
+    for (tmp, path, guard) in staged {
         tmp.persist(&path).map_err(|e| Error::Export {
             path: path.clone(),
             source: e.error,
         })?;
+        drop(guard);
         written.push(path);
     }
     Ok(written)
+}
+
+/// Removes temporary exports an earlier, killed run left in `dir`
+/// (`.edges.csv.Ab12Cd.tmp`); returns how many.
+pub fn remove_stale_temporaries(dir: &Path) -> usize {
+    let names: Vec<&str> = FILES.iter().map(|(n, _)| *n).collect();
+    crate::cleanup::remove_stale(dir, &names)
 }
 
 /// Temporary files are created owner-only (0600); exports are for sharing,

@@ -79,7 +79,22 @@ pub fn for_each_triple(path: &Path, mut f: impl FnMut(TripleMention) -> Result<(
     let mut rdr = csv::ReaderBuilder::new().from_reader(r);
     let headers = rdr.byte_headers().map_err(|e| bad(path, e, 0))?.clone();
     for row in rdr.byte_records() {
-        let row = row.map_err(|e| bad(path, e, shift))?;
+        let mut row = row.map_err(|e| bad(path, e, shift))?;
+        if bom {
+            // An `--excel` file: fields were guarded against formulas.
+            let pos = row.position().cloned();
+            let mut plain = csv::ByteRecord::new();
+            for f in row.iter() {
+                match f {
+                    [b'\'', t, ..] if super::formula::TRIGGERS.contains(t) => {
+                        plain.push_field(&f[1..])
+                    }
+                    _ => plain.push_field(f),
+                }
+            }
+            plain.set_position(pos);
+            row = plain;
+        }
         let m: TripleMention = row.deserialize(Some(&headers)).map_err(|e| {
             let line = row.position().map_or(0, |p| p.line() + shift);
             Error::io(

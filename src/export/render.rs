@@ -60,7 +60,7 @@ impl FromStr for RenderFormat {
 }
 
 /// How to tell someone to get Graphviz.
-const INSTALL: &str = "install Graphviz (Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install graphviz; macOS: brew install graphviz)";
+const INSTALL: &str = "install Graphviz and an Arabic font (Debian/Ubuntu: apt-get install graphviz fonts-noto-core; Fedora: dnf install graphviz google-noto-naskh-arabic-fonts; macOS: brew install graphviz)";
 
 /// Draws `dot_file` into `out` with Graphviz's `dot` (`program`, normally
 /// `"dot"`, looked up on `PATH`). `layout` overrides the engine the file
@@ -104,6 +104,7 @@ pub fn render(
     }
     let mut o = OsString::from("-o");
     o.push(tmp.path());
+    let _guard = crate::cleanup::Guard::new(tmp.path());
     cmd.arg(o).arg(dot_file).stdin(Stdio::null());
     let output = cmd.output().map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => Error::External {

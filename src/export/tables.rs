@@ -99,14 +99,20 @@ pub fn write_nodes_csv<W: Write>(w: W, g: &KnowledgeGraph, opts: &ExportOptions)
     cw.flush()
 }
 
-/// `Source, Target, Type, Label, Weight` first (Gephi), then the rest.
+/// `Source, Target, Type, Kind, Label, Weight` first (Gephi), then the rest.
 /// `Type` is `Undirected` for symmetric relations (Gephi reads it per row).
+/// `Kind` is the relation: Gephi's spreadsheet importer
+/// (`ImportEdgesProcess`) makes it the edge type, and its import container
+/// (`ImportContainerImpl.addEdge`) counts edges as parallel, and merges them,
+/// only when source, target and type are all equal; without `Kind`, Armenia's
+/// `accuse` and `threaten` towards Turkey would become one edge.
 pub fn write_edges_csv<W: Write>(w: W, g: &KnowledgeGraph, opts: &ExportOptions) -> io::Result<()> {
     let mut cw = writer(w, opts)?;
     cw.write_record([
         "Source",
         "Target",
         "Type",
+        "Kind",
         "Label",
         "Weight",
         "relation_family",
@@ -130,6 +136,7 @@ pub fn write_edges_csv<W: Write>(w: W, g: &KnowledgeGraph, opts: &ExportOptions)
             e.source.as_str(),
             e.target.as_str(),
             kind,
+            e.relation.as_str(),
             e.relation.as_str(),
             &e.weight.to_string(),
             e.relation.family().as_str(),

@@ -55,7 +55,14 @@ def main():
                 sys.exit(1)
             if any("\u0600" <= c <= "\u06ff" for c in text):
                 arabic += 1
-    json.dump({"rows": len(table), "arabic_cells": arabic, "header": table[0]}, sys.stdout, ensure_ascii=False)
+    # A cell LibreOffice took for a formula (evidence starting with "=")
+    # reads back as its formula text above, so count them apart.
+    formulas = sum(1 for r in ws.iter_rows() for c in r if getattr(c, "data_type", None) == "f")
+    json.dump(
+        {"rows": len(table), "arabic_cells": arabic, "formulas": formulas, "header": table[0]},
+        sys.stdout,
+        ensure_ascii=False,
+    )
 
 
 main()
