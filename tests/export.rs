@@ -348,7 +348,8 @@ fn confidences(dir: &Path) -> Vec<(f64, String)> {
     r.records()
         .map(|rec| {
             let rec = rec.unwrap();
-            (rec[4].parse().unwrap(), rec[h.len() - 1].to_string())
+            let weight = h.iter().position(|c| c == "Weight").expect("Weight");
+            (rec[weight].parse().unwrap(), rec[h.len() - 1].to_string())
         })
         .collect()
 }

@@ -564,7 +564,7 @@ fn an_installed_binary_works_away_from_its_clone() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("$NEWSGRAPH_DATA"), "{}", stderr(&o));
     let data = dir.join("data");
-    for sub in ["gazetteer", "lexicon"] {
+    for sub in ["gazetteer", "lexicon", "rules"] {
         fs::create_dir_all(data.join(sub)).unwrap();
         for e in fs::read_dir(root().join("data").join(sub)).unwrap() {
             let e = e.unwrap();
@@ -654,7 +654,10 @@ fn explain_prints_no_rust_debug_output() {
     let o = run_ok(dir.cmd().arg("explain").arg(root().join("data/articles")));
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(text.contains("actor russia (metonym)"), "{text}");
-    assert!(text.contains("cue deployed_in (active noun)"), "{text}");
+    assert!(
+        text.contains("cue deployed_in active noun (cues:"),
+        "{text}"
+    );
     for debug in [
         "None", "Some(", "[]", "Word", "Punct(", "Prep(\"", "Metonym)", "prefix=",
     ] {

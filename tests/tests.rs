@@ -28,6 +28,10 @@ mod events;
 /// committed sample exports (issues 2 and 3).
 mod extract;
 
+/// The rule tables of tests/rules/: rows that must, must not, or do not
+/// yet come out, per rule family (issue 10).
+mod rules;
+
 /// `explain` reads every input kind and encoding `build` reads, and
 /// reports skips as `build` does.
 mod explain;
