@@ -140,7 +140,7 @@ impl<'a> Sentence<'a, '_> {
                         cast.roles
                             .iter()
                             .find(|(_, p)| p.id == h.id)
-                            .map(|((r, _), _)| *r)
+                            .map(|(post, _)| post.relation)
                     });
                     i = self.role_phrase(i, rel, false, Rule::TitleCounterpart.into(), cast);
                     continue;

@@ -227,6 +227,15 @@ struct Raw {
     rules: Vec<crate::trace::RuleRef>,
 }
 
+/// A post as the article names it: the kind of post, the title as written
+/// (normalized, «وزير الخارجية»), and the state or body it is held in.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Post {
+    relation: Relation,
+    title: String,
+    of: String,
+}
+
 /// What an article has named so far: the memory behind short names, typos,
 /// «بلاده» and «البلدين».
 #[derive(Clone)]
@@ -237,8 +246,8 @@ pub struct Cast<'l> {
     /// The same names, for exact lookup.
     /// (Only looked up, never iterated, so hashing keeps runs identical.)
     aliases: rustc_hash::FxHashMap<String, ActorInfo>,
-    /// (relation, governing actor id) → the person who holds that role.
-    roles: BTreeMap<(Relation, String), ActorInfo>,
+    /// The posts the article named → the person who holds each.
+    roles: BTreeMap<Post, ActorInfo>,
     /// Recent actors, most recent last.
     recent: Vec<ActorInfo>,
     /// The subject of the last sentence that had one.

@@ -8,13 +8,14 @@
 //! shape (no verb, pronoun suffix, article on a first word, stopword).
 
 use super::{
-    ActorInfo, Cast, Raw,
+    ActorInfo, Cast, Post, Raw,
     scan::{clitic_splits, definite},
     sentence::{Mean, Sentence},
 };
 use crate::{
     classes::{ARTICLE, Class, Classes, LL, NISBA_F},
     lexicon::Via,
+    pattern::Action,
     schema::{ActorType, Modality, Relation},
     trace::{Rule, RuleRef},
 };
@@ -263,16 +264,8 @@ impl<'a> Sentence<'a, '_> {
                     .collect();
                 cast.remember_person(&p, &words);
                 if let Some(g) = g {
-                    cast.roles
-                        .insert((rel, format!("{role_form}|{}", g.id)), p.clone());
-                    self.out.push(Raw {
-                        subject: Some(p.clone()),
-                        relation: rel,
-                        object: Some(g),
-                        modality: Modality::Asserted,
-                        cue: i,
-                        rules: vec![source, Rule::TitleNameBefore.into()],
-                    });
+                    let by = [source, Rule::TitleNameBefore.into()];
+                    self.post(i, &p, rel, &role_form, g, &by, cast);
                 }
                 self.push_phrase(vec![p], first, end - 1, false);
                 return end;
@@ -289,19 +282,21 @@ impl<'a> Sentence<'a, '_> {
                 }
             });
             let holder = g.as_ref().and_then(|g| {
-                cast.roles
-                    .get(&(rel, format!("{role_form}|{}", g.id)))
-                    .cloned()
-                    .or_else(|| {
-                        let mut hs = cast
-                            .roles
-                            .iter()
-                            .filter(|((r, k), _)| *r == rel && k.ends_with(&format!("|{}", g.id)));
-                        match (hs.next(), hs.next()) {
-                            (Some((_, p)), None) => Some(p.clone()),
-                            _ => None,
-                        }
-                    })
+                let post = Post {
+                    relation: rel,
+                    title: role_form.clone(),
+                    of: g.id.clone(),
+                };
+                cast.roles.get(&post).cloned().or_else(|| {
+                    let mut hs = cast
+                        .roles
+                        .iter()
+                        .filter(|(k, _)| k.relation == rel && k.of == g.id);
+                    match (hs.next(), hs.next()) {
+                        (Some((_, p)), None) => Some(p.clone()),
+                        _ => None,
+                    }
+                })
             });
             if let Some(a) = holder.or(g) {
                 self.push_phrase(vec![a], i, end - 1, false);
@@ -312,22 +307,71 @@ impl<'a> Sentence<'a, '_> {
         for (p, g) in persons {
             if let Some(g) = g.filter(|_| known_rel) {
                 if g.id != p.id {
-                    cast.roles
-                        .insert((rel, format!("{role_form}|{}", g.id)), p.clone());
-                    self.out.push(Raw {
-                        subject: Some(p.clone()),
-                        relation: rel,
-                        object: Some(g),
-                        modality: Modality::Asserted,
-                        cue: i,
-                        rules: vec![source, Rule::TitleNameAfter.into()],
-                    });
+                    let by = [source, Rule::TitleNameAfter.into()];
+                    self.post(i, &p, rel, &role_form, g, &by, cast);
                 }
             }
             actors.push(p);
         }
         self.push_phrase(actors, i, end - 1, false);
         end
+    }
+
+    /// The standing triple of a title's holder, unless a pattern of
+    /// `data/rules/patterns.rules` blocks it («الرئيس السابق»: a post held
+    /// in the past is no standing relation now); the article remembers the
+    /// post's holder only then.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn post(
+        &mut self,
+        i: usize,
+        holder: &ActorInfo,
+        rel: Relation,
+        title: &str,
+        of: ActorInfo,
+        by: &[RuleRef],
+        cast: &mut Cast<'_>,
+    ) {
+        self.chain = by.to_vec();
+        self.tail.clear();
+        let (mut rel, mut modality) = (rel, Modality::Asserted);
+        match self
+            .lex
+            .patterns
+            .first_match(&*self, i, rel)
+            .map(|p| (p.id, p.action))
+        {
+            Some((id, Action::Block)) => {
+                self.chain.push(RuleRef::Pattern(id));
+                self.block(i, rel, Some(holder.clone()), Some(of), Rule::BlockPattern);
+                return;
+            }
+            Some((id, Action::Relation(r))) => {
+                rel = r;
+                self.tail.push(RuleRef::Pattern(id));
+            }
+            Some((id, Action::Modality(m))) => {
+                modality = m;
+                self.tail.push(RuleRef::Pattern(id));
+            }
+            Some((_, Action::Swap)) | None => {}
+        }
+        let post = Post {
+            relation: rel,
+            title: title.to_string(),
+            of: of.id.clone(),
+        };
+        cast.roles.insert(post, holder.clone());
+        let mut rules = self.chain.clone();
+        rules.extend_from_slice(&self.tail);
+        self.out.push(Raw {
+            subject: Some(holder.clone()),
+            relation: rel,
+            object: Some(of),
+            modality,
+            cue: i,
+            rules,
+        });
     }
 
     /// A body the gazetteer lacks, named by a unit or camp noun in the
