@@ -120,6 +120,71 @@ fn dev_set_is_reported_per_article() {
     assert!(typed >= 0.65, "dev typed F1 fell to {typed:.3}");
 }
 
+/// The 60 annotated corpus articles (tests/annotated), in their tune and
+/// check halves: typed F1, pair F1 and the precision of interactions per
+/// half, printed, each held at the session's figure as a floor (issue 11's
+/// bar of 0.70 on the check half is not reached yet).
+#[test]
+fn annotated_halves_are_reported() {
+    let ann = root().join("tests/annotated");
+    let halves = fs::read_to_string(ann.join("halves.tsv")).unwrap();
+    let gold = fs::read_to_string(ann.join("gold.tsv")).unwrap();
+    for (half, floor) in [("tune", 0.37), ("check", 0.35)] {
+        let dir = Dir::new(half);
+        let input = dir.join("in");
+        fs::create_dir_all(&input).unwrap();
+        let stems: Vec<&str> = halves
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .filter(|f| f[3] == half)
+            .map(|f| f[0])
+            .collect();
+        for s in &stems {
+            let name = format!("{s}.txt");
+            fs::copy(ann.join("articles").join(&name), input.join(&name)).unwrap();
+        }
+        let rows: String = gold
+            .lines()
+            .enumerate()
+            .filter(|(i, l)| *i == 0 || stems.contains(&l.split('\t').next().unwrap()))
+            .map(|(_, l)| format!("{l}\n"))
+            .collect();
+        let gold_path = dir.join("gold.tsv");
+        fs::write(&gold_path, rows).unwrap();
+        let out = build(&dir, &input);
+        let r = eval_json(&dir, &gold_path, &out, Some(&ann.join("actors.tsv")));
+        let (mut tp, mut fp) = (0.0, 0.0);
+        for (rel, c) in r["by_relation"].as_object().unwrap() {
+            let standing = [
+                "leader_of",
+                "official_of",
+                "member_of",
+                "part_of",
+                "allied_with",
+                "controls",
+                "deployed_in",
+            ];
+            if !standing.contains(&rel.as_str()) {
+                tp += c["tp"].as_f64().unwrap();
+                fp += c["fp"].as_f64().unwrap();
+            }
+        }
+        let typed = r["typed"]["f1"].as_f64().unwrap();
+        eprintln!(
+            "annotated {half} half ({} articles): typed P {:.3} R {:.3} F1 {typed:.3}, pair F1 {:.3}, \
+             interaction precision {:.3} ({tp} of {})",
+            stems.len(),
+            r["typed"]["precision"].as_f64().unwrap(),
+            r["typed"]["recall"].as_f64().unwrap(),
+            r["pairs"]["f1"].as_f64().unwrap(),
+            tp / (tp + fp).max(1.0),
+            tp + fp,
+        );
+        assert!(typed >= floor, "{half} half typed F1 fell to {typed:.3}");
+    }
+}
+
 fn python() -> Option<String> {
     let py = std::env::var("NEWSGRAPH_PYTHON").unwrap_or_else(|_| "python3".into());
     Command::new(&py)
