@@ -218,6 +218,8 @@ pub struct Lexicon {
     pub classes: Classes,
     /// The patterns of `data/rules/patterns.rules`.
     pub patterns: Patterns,
+    /// Each rule's measured precision (`data/rules/confidence.tsv`).
+    pub confidence: crate::trace::Confidence,
     /// The compiled matcher.
     pub gazetteer: Gazetteer,
 }
@@ -263,6 +265,7 @@ impl Lexicon {
                 Builder::engine_rules as fn(&mut Builder, &Path, &mut dyn BufRead),
             ),
             ("rules/patterns.rules", Builder::patterns),
+            ("rules/confidence.tsv", Builder::confidence),
         ] {
             f(&mut b, &src.display(name), &mut src.open(name)?);
         }
@@ -297,6 +300,10 @@ impl Lexicon {
         b.patterns(
             Path::new("data/rules/patterns.rules"),
             &mut include_str!("../data/rules/patterns.rules").as_bytes(),
+        );
+        b.confidence(
+            Path::new("data/rules/confidence.tsv"),
+            &mut include_str!("../data/rules/confidence.tsv").as_bytes(),
         );
         b.finish()
     }
@@ -336,6 +343,7 @@ struct Builder {
     common: rustc_hash::FxHashSet<String>,
     classes: Classes,
     patterns: Patterns,
+    confidence: crate::trace::Confidence,
     errors: Vec<LineError>,
 }
 
@@ -771,6 +779,15 @@ impl Builder {
         }
     }
 
+    fn confidence(&mut self, path: &Path, r: &mut dyn BufRead) {
+        let mut text = String::new();
+        if let Err(e) = r.read_to_string(&mut text) {
+            self.err(path, 1, format!("cannot read ({e})"));
+            return;
+        }
+        self.confidence = crate::trace::Confidence::load(path, &text, &mut self.errors);
+    }
+
     fn anchors(&mut self, path: &Path, r: &mut dyn BufRead) {
         for Line { no, fields: f } in self.lines(path, r, "form", 2) {
             match f[1].as_str() {
@@ -801,6 +818,7 @@ impl Builder {
             has_anchors: self.payloads.iter().any(|ps| ps.contains(&Payload::Anchor)),
             classes: self.classes,
             patterns: self.patterns,
+            confidence: self.confidence,
             gazetteer: Gazetteer {
                 ac,
                 forms: self.forms,

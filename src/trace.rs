@@ -187,3 +187,117 @@ pub fn check_registry(path: &Path, text: &str, errors: &mut Vec<LineError>) {
         }
     }
 }
+
+/// The rule a mention's confidence is measured for: the first frame,
+/// title, place, link or argument rule of its chain (what chose its
+/// arguments).
+pub fn primary(refs: &[RuleRef]) -> Option<&'static str> {
+    refs.iter().find_map(|r| match r {
+        RuleRef::Engine(r) => {
+            let id = r.id();
+            ["frame.", "title.", "place.", "link.", "arg."]
+                .iter()
+                .any(|f| id.starts_with(f))
+                .then_some(id)
+        }
+        _ => None,
+    })
+}
+
+/// Each rule's measured precision (`data/rules/confidence.tsv`), the
+/// confidence of the mentions it makes.
+#[derive(Clone, Debug, Default)]
+pub struct Confidence {
+    by_rule: std::collections::BTreeMap<&'static str, f64>,
+    default: Option<f64>,
+}
+
+impl Confidence {
+    /// Reads `rule<TAB>confidence[<TAB>…]` lines; a rule the engine lacks,
+    /// or a value outside 0–1, is an error naming file and line.
+    pub fn load(path: &Path, text: &str, errors: &mut Vec<LineError>) -> Confidence {
+        let mut out = Confidence::default();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("rule\t") {
+                continue;
+            }
+            let mut err = |message: String| {
+                errors.push(LineError {
+                    path: path.to_path_buf(),
+                    line: i as u64 + 1,
+                    message,
+                })
+            };
+            let f: Vec<&str> = line.split('\t').collect();
+            let Some(c) = f.get(1).and_then(|c| c.trim().parse::<f64>().ok()) else {
+                err("expected a rule and a confidence".into());
+                continue;
+            };
+            if !(0.0..=1.0).contains(&c) {
+                err(format!("confidence {c} is outside 0–1"));
+                continue;
+            }
+            match f[0].trim() {
+                "default" => out.default = Some(c),
+                id => match Rule::ALL.iter().find(|r| r.id() == id) {
+                    Some(r) => {
+                        out.by_rule.insert(r.id(), c);
+                    }
+                    None => err(format!("the engine has no rule {id:?}")),
+                },
+            }
+        }
+        out
+    }
+
+    /// The confidence of a mention made by `refs`.
+    pub fn of(&self, refs: &[RuleRef]) -> f64 {
+        primary(refs)
+            .and_then(|id| self.by_rule.get(id).copied())
+            .or(self.default)
+            .unwrap_or(1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidence_of_a_mention_is_its_frame_rules() {
+        let mut errors = Vec::new();
+        let c = Confidence::load(
+            Path::new("confidence.tsv"),
+            "rule\tconfidence\ndefault\t0.5\nframe.verb.svo\t0.4\ntitle.name_after\t0.9\n",
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let svo = [
+            RuleRef::Cue(3),
+            Rule::VerbSvo.into(),
+            Rule::ModalFuture.into(),
+        ];
+        assert_eq!(c.of(&svo), 0.4);
+        assert_eq!(c.of(&[RuleRef::Role(2), Rule::TitleNameAfter.into()]), 0.9);
+        assert_eq!(
+            c.of(&[Rule::MutualDual.into()]),
+            0.5,
+            "no figure: the default"
+        );
+    }
+
+    #[test]
+    fn bad_confidence_lines_name_file_and_line() {
+        let mut errors = Vec::new();
+        Confidence::load(
+            Path::new("confidence.tsv"),
+            "frame.nope\t0.5\nframe.verb.svo\t1.5\nframe.verb.vso\n",
+            &mut errors,
+        );
+        let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(msgs[0].starts_with("confidence.tsv: line 1: the engine has no rule"));
+        assert!(msgs[1].contains("line 2: confidence 1.5 is outside 0–1"));
+        assert!(msgs[2].contains("line 3: expected a rule and a confidence"));
+    }
+}

@@ -128,7 +128,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
                 object_type,
                 date: article.date.clone().unwrap_or_default(),
                 rule: crate::trace::Chain { refs: &r.rules }.to_string(),
-                confidence: 1.0,
+                confidence: lex.confidence.of(&r.rules),
             });
         }
     }
