@@ -17,7 +17,11 @@
 //!    (subject, relation, object);
 //! 6. [`export`] writes CSV (Gephi, Neo4j), GraphML, GEXF, DOT and JSON,
 //!    optionally filtered, and draws the DOT file with Graphviz;
-//! 7. [`eval`] scores triples against gold, and [`events`] scores event
+//! 7. [`store`] keeps articles, mentions and the graph in SQLite
+//!    (`graph.sqlite`, with full-text search over the evidence), so
+//!    `update` adds articles and writes every export again without the
+//!    archive;
+//! 8. [`eval`] scores triples against gold, and [`events`] scores event
 //!    detection against the Arabic event benchmark.
 //!
 //! ```
@@ -51,5 +55,6 @@ pub mod lexicon;
 pub mod normalize;
 pub mod pipeline;
 pub mod schema;
+pub mod store;
 
 pub use error::{Error, Result};

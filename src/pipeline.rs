@@ -75,8 +75,39 @@ pub fn run_with<E>(
     files: &[PathBuf],
     read: &ReadOptions,
     lex: &Lexicon,
-    mut progress: impl FnMut(&Summary),
+    progress: impl FnMut(&Summary),
     mut sink: impl FnMut(Vec<TripleMention>) -> Result<(), E>,
+) -> Result<Summary, E> {
+    run_articles(
+        files,
+        read,
+        lex,
+        progress,
+        |_| true,
+        |batch| sink(batch.into_iter().flat_map(|x| x.mentions).collect()),
+    )
+}
+
+/// One article and what extraction found in it.
+#[derive(Debug)]
+pub struct Extracted {
+    /// The article as read.
+    pub article: Article,
+    /// Its mentions, complete and partial, in extraction order.
+    pub mentions: Vec<TripleMention>,
+}
+
+/// [`run_with`] for callers that need the articles too (the store):
+/// `admit` is asked about each article, in input order and on the calling
+/// thread, before it is extracted (an update passes over stored ones), and
+/// `sink` receives each batch's articles with their mentions.
+pub fn run_articles<E>(
+    files: &[PathBuf],
+    read: &ReadOptions,
+    lex: &Lexicon,
+    mut progress: impl FnMut(&Summary),
+    mut admit: impl FnMut(&Article) -> bool,
+    mut sink: impl FnMut(Vec<Extracted>) -> Result<(), E>,
 ) -> Result<Summary, E> {
     let mut summary = Summary::default();
     // One batch may wait while one is extracted and the next is read.
@@ -87,7 +118,10 @@ pub fn run_with<E>(
             match msg {
                 Read::Skip(s) => summary.skipped.push(s),
                 Read::FileDone => summary.files_done += 1,
-                Read::Batch(batch) => {
+                Read::Batch(mut batch) => {
+                    summary.articles += batch.len();
+                    summary.bytes += batch.iter().map(|a| a.text.len() as u64).sum::<u64>();
+                    batch.retain(|a| admit(a));
                     // A bug on one article must not lose the run: a panic
                     // while extracting it becomes a skip that names it.
                     let found: Vec<std::result::Result<Vec<TripleMention>, Skip>> = batch
@@ -100,17 +134,20 @@ pub fn run_with<E>(
                             })
                         })
                         .collect();
-                    let found: Vec<Vec<TripleMention>> = found
+                    let done: Vec<Extracted> = batch
                         .into_iter()
-                        .filter_map(|r| r.map_err(|s| summary.skipped.push(s)).ok())
+                        .zip(found)
+                        .filter_map(|(article, r)| match r {
+                            Ok(mentions) => Some(Extracted { article, mentions }),
+                            Err(s) => {
+                                summary.skipped.push(s);
+                                None
+                            }
+                        })
                         .collect();
-                    summary.articles += batch.len();
-                    summary.bytes += batch.iter().map(|a| a.text.len() as u64).sum::<u64>();
-                    drop(batch);
-                    let all: Vec<TripleMention> = found.into_iter().flatten().collect();
-                    summary.mentions += all.len();
+                    summary.mentions += done.iter().map(|x| x.mentions.len()).sum::<usize>();
                     // Returning drops the receiver, which stops the reader.
-                    sink(all)?;
+                    sink(done)?;
                     progress(&summary);
                 }
             }

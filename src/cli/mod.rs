@@ -15,6 +15,7 @@ mod extract;
 mod merge;
 mod progress;
 mod render;
+mod update;
 
 use crate::{
     article,
@@ -40,6 +41,9 @@ pub struct Cli {
 pub enum Command {
     /// Extract, merge and write every export of the graph into a folder.
     Build(BuildArgs),
+    /// Add articles to the store of a built folder (or take them out) and
+    /// write every export again from it.
+    Update(UpdateArgs),
     /// Build the graph and every export from the triples.csv files of
     /// shards built apart (see README, "Performance and scale").
     Merge(MergeArgs),
@@ -201,6 +205,37 @@ pub struct RenderArgs {
     pub quiet: bool,
 }
 
+/// `update` options.
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// The folder a build wrote (it holds graph.sqlite).
+    pub dir: PathBuf,
+    /// Articles to add, or to replace when their id is stored with other
+    /// content (files and folders as in build; `-` for stdin).
+    pub inputs: Vec<PathBuf>,
+    /// Take the articles with these ids out of the store.
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub remove: Vec<String>,
+    /// The lexicon folder (as in build; use the build's).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// No progress or summary on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Exit with code 3 when any article was skipped.
+    #[arg(long)]
+    pub strict: bool,
+    /// The encoding of input files without a byte-order mark.
+    #[arg(long, value_enum, default_value = "utf-8")]
+    pub encoding: article::InputEncoding,
+    /// Seconds to wait for another build or update writing to the folder.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub wait: u64,
+}
+
 /// `merge` options.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
@@ -278,6 +313,7 @@ pub enum Outcome {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     match cli.command {
         Command::Build(a) => build::run(a, err),
+        Command::Update(a) => update::run(a, err),
         Command::Merge(a) => merge::run(a, err),
         Command::Export(a) => export::run(a, err),
         Command::Render(a) => render::run(a, err),
