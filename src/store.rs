@@ -117,34 +117,34 @@ pub const MENTION_COLUMNS: &[(&str, Kind)] = &[
     ("confidence", Kind::Real),
 ];
 
-/// `nodes.csv`'s columns, in order, as the `actors` table names them.
-const ACTOR_COLUMNS: &[&str] = &[
-    "id",
-    "label",
-    "label_en",
-    "type",
-    "country",
-    "mentions",
-    "first_date",
-    "last_date",
-    "aliases",
-];
-
-/// `edges.csv`'s columns, in order, as the `edges` table names them.
-const EDGE_COLUMNS: &[&str] = &[
-    "source",
-    "target",
-    "type",
-    "relation",
-    "weight",
-    "relation_family",
-    "modalities",
-    "articles",
-    "citations",
-    "first_evidence",
-    "first_date",
-    "last_date",
-];
+/// The `actors` and `edges` tables' columns: `nodes.csv`'s and
+/// `edges.csv`'s, lower case, with Gephi's `Label` of an edge named for
+/// what it holds, the relation. Read from the writers' own headers, so a
+/// column added to an export reaches the table.
+fn graph_columns() -> (Vec<String>, Vec<String>) {
+    let g = KnowledgeGraph::default();
+    let header =
+        |write: fn(&mut Vec<u8>, &KnowledgeGraph, &ExportOptions) -> std::io::Result<()>,
+         rename: &[(&str, &str)]| {
+            let mut buf = Vec::new();
+            write(&mut buf, &g, &ExportOptions::default()).expect("writing to memory");
+            let line = String::from_utf8(buf).expect("UTF-8 header");
+            line.trim_end()
+                .split(',')
+                .map(|c| {
+                    let c = c.to_lowercase();
+                    rename
+                        .iter()
+                        .find(|(from, _)| *from == c)
+                        .map_or(c, |(_, to)| to.to_string())
+                })
+                .collect::<Vec<_>>()
+        };
+    (
+        header(|w, g, o| write_nodes_csv(w, g, o), &[]),
+        header(|w, g, o| write_edges_csv(w, g, o), &[("label", "relation")]),
+    )
+}
 
 /// The tokenizer of the evidence index. SQLite's `remove_diacritics`
 /// knows Latin accents only, so Arabic marks are taken out before indexing
@@ -158,11 +158,12 @@ fn schema() -> String {
         .map(|(n, k)| format!("    \"{n}\" {}", k.sql()))
         .collect();
     let int_cols = ["mentions", "weight", "citations"];
-    let table = |name: &str, cols: &[&str], key: &str| {
+    let (actor_cols, edge_cols) = graph_columns();
+    let table = |name: &str, cols: &[String], key: &str| {
         let cols: Vec<String> = cols
             .iter()
             .map(|c| {
-                let t = if int_cols.contains(c) {
+                let t = if int_cols.contains(&c.as_str()) {
                     "INTEGER"
                 } else {
                     "TEXT"
@@ -230,10 +231,10 @@ PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {SCHEMA_VERSION};
 ",
         mentions = cols.join(",\n"),
-        actors = table("actors", ACTOR_COLUMNS, "PRIMARY KEY (id)"),
+        actors = table("actors", &actor_cols, "PRIMARY KEY (id)"),
         edges = table(
             "edges",
-            EDGE_COLUMNS,
+            &edge_cols,
             "PRIMARY KEY (source, relation, target)"
         ),
     )
@@ -652,27 +653,17 @@ impl Store {
         let mut edges = Vec::new();
         write_nodes_csv(&mut nodes, g, &opts).map_err(|e| Error::io(&self.path, e))?;
         write_edges_csv(&mut edges, g, &opts).map_err(|e| Error::io(&self.path, e))?;
-        self.fill("actors", ACTOR_COLUMNS, &nodes)?;
-        self.fill("edges", EDGE_COLUMNS, &edges)
+        let (actor_cols, edge_cols) = graph_columns();
+        self.fill("actors", &actor_cols, &nodes)?;
+        self.fill("edges", &edge_cols, &edges)
     }
 
-    fn fill(&self, table: &str, columns: &[&str], csv_bytes: &[u8]) -> Result<()> {
+    fn fill(&self, table: &str, columns: &[String], csv_bytes: &[u8]) -> Result<()> {
         let err = sql(&self.path);
         self.conn
             .execute(&format!("DELETE FROM {table}"), [])
             .map_err(&err)?;
         let mut rdr = csv::Reader::from_reader(csv_bytes);
-        let width = rdr.headers().map(|h| h.len()).unwrap_or_default();
-        if width != columns.len() {
-            return Err(Error::Store {
-                path: self.path.clone(),
-                message: format!(
-                    "the {table} export has {width} columns but the {table} table {}: \
-                     add the new column to src/store.rs",
-                    columns.len()
-                ),
-            });
-        }
         let names: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
         let marks = vec!["?"; columns.len()].join(", ");
         let mut st = self

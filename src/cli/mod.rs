@@ -207,30 +207,18 @@ pub struct RenderArgs {
 
 /// `update` options.
 #[derive(Debug, Args)]
+// Articles are optional here: `update DIR --remove ID` reads none.
+#[command(mut_arg("inputs", |a| a.required(false)))]
 pub struct UpdateArgs {
     /// The folder a build wrote (it holds graph.sqlite).
     pub dir: PathBuf,
     /// Articles to add, or to replace when their id is stored with other
-    /// content (files and folders as in build; `-` for stdin).
-    pub inputs: Vec<PathBuf>,
+    /// content (as in build), and how to read them.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Take the articles with these ids out of the store.
     #[arg(long, value_name = "ID", num_args = 1..)]
     pub remove: Vec<String>,
-    /// The lexicon folder (as in build; use the build's).
-    #[arg(long)]
-    pub data: Option<PathBuf>,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    pub threads: Option<usize>,
-    /// No progress or summary on stderr.
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
-    /// Exit with code 3 when any article was skipped.
-    #[arg(long)]
-    pub strict: bool,
-    /// The encoding of input files without a byte-order mark.
-    #[arg(long, value_enum, default_value = "utf-8")]
-    pub encoding: article::InputEncoding,
     /// Seconds to wait for another build or update writing to the folder.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     pub wait: u64,

@@ -10,7 +10,7 @@
 
 use std::{cell::Cell, io::Write, time::Duration, time::Instant};
 
-use super::{InputArgs, Outcome, UpdateArgs, finish, prepare, progress::Progress};
+use super::{Outcome, UpdateArgs, finish, prepare, progress::Progress};
 use crate::{
     article::Article,
     collect::{Collector, DEFAULT_SORT_MEMORY},
@@ -56,14 +56,7 @@ pub(super) fn run(a: UpdateArgs, err: &mut dyn Write) -> Result<Outcome> {
     let _lock = store::lock_dir(dir, wait)?;
     let st = Store::open(dir, wait)?;
     let settings = st.settings()?;
-    let input = InputArgs {
-        inputs: a.inputs,
-        data: a.data,
-        threads: a.threads,
-        quiet: a.quiet,
-        strict: a.strict,
-        encoding: a.encoding,
-    };
+    let input = a.input;
     let p = prepare(&input)?;
     let (mut removed, mut absent) = (0usize, Vec::new());
     for id in &a.remove {

@@ -5,13 +5,14 @@ writes what one build over the whole input writes, byte for byte.
 Usage: python run.py --newsgraph BIN --data DATA --out DIR [--partitions N] INPUT...
 
 Run by tests/spark/run.sh, which skips when pyspark or Java is missing.
-INPUTs are .txt articles and .jsonl files; they are first written as one
+INPUTs are .txt articles and .jsonl(.gz) files; they are first written as one
 JSON Lines file (ids kept), which both the Spark run and the reference build
 read. Prints a JSON summary; exits non-zero on the first difference.
 """
 
 import argparse
 import filecmp
+import gzip
 import json
 import os
 import pathlib
@@ -44,8 +45,11 @@ def jsonl(inputs, path):
                     rec = {"id": f.stem, "text": f.read_text(encoding="utf-8")}
                     out.write(json.dumps(rec, ensure_ascii=False) + "\n")
                     n += 1
-                elif f.suffix == ".jsonl":
-                    for line in f.read_text(encoding="utf-8").splitlines():
+                elif f.name.endswith((".jsonl", ".jsonl.gz")):
+                    opener = gzip.open if f.suffix == ".gz" else open
+                    with opener(f, "rt", encoding="utf-8") as src:
+                        text = src.read()
+                    for line in text.splitlines():
                         if line.strip():
                             out.write(line + "\n")
                             n += 1
