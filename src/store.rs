@@ -342,7 +342,10 @@ impl Store {
             .prefix(&format!(".{FILE}."))
             .suffix(".tmp")
             .tempfile_in(dir)
-            .map_err(|e| Error::io(dir, e))?;
+            .map_err(|source| Error::Export {
+                path: path.clone(),
+                source,
+            })?;
         let conn = Connection::open(tmp.path()).map_err(sql(&path))?;
         // A new file nobody reads yet: no journal until it is complete, the
         // temporary name is what protects the old store.
@@ -741,9 +744,22 @@ impl Store {
 }
 
 fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
-    move |e| Error::Store {
-        path: path.to_path_buf(),
-        message: e.to_string(),
+    move |e| {
+        // A full disk is a failed write like any export's, and says so in
+        // the same words.
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            return Error::Export {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    format!("No space left on device (SQLite: {e})"),
+                ),
+            };
+        }
+        Error::Store {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        }
     }
 }
 
