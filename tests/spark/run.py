@@ -49,7 +49,9 @@ def jsonl(inputs, path):
                     opener = gzip.open if f.suffix == ".gz" else open
                     with opener(f, "rt", encoding="utf-8") as src:
                         text = src.read()
-                    for line in text.splitlines():
+                    # Only "\n" ends a record: splitlines() would also cut at
+                    # U+2028 and other separators that JSON strings may hold.
+                    for line in text.split("\n"):
                         if line.strip():
                             out.write(line + "\n")
                             n += 1

@@ -28,4 +28,4 @@ java -version >/dev/null 2>&1 || skip "no java on PATH"
 cargo build --release -q
 if [ "$#" -eq 0 ]; then set -- data/articles tests/dev/articles; fi
 "$py" tests/spark/run.py --newsgraph target/release/newsgraph --data data \
-    --out target/spark --partitions 4 "$@"
+    --out target/spark --partitions "${SPARK_PARTITIONS:-4}" "$@"
