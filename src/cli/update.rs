@@ -37,8 +37,10 @@ pub(super) fn store_batch(
             .filter(|m| filter.keeps_mention(m))
             .collect();
         if let Some(c) = collector.as_deref_mut() {
+            // The collector spills into the output folder.
+            let out = st.path().parent().unwrap_or(st.path());
             for m in &kept {
-                c.add(m).map_err(|e| Error::io(st.path(), e))?;
+                c.add(m).map_err(|e| Error::io(out, e))?;
             }
         }
         st.add_article(&x.article, &kept)?;
