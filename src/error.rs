@@ -75,6 +75,14 @@ pub enum Error {
         /// The underlying error.
         source: io::Error,
     },
+    /// The SQLite store could not be read or written.
+    #[error("{}: {message}", path.display())]
+    Store {
+        /// The store file.
+        path: PathBuf,
+        /// What went wrong, and what to do about it.
+        message: String,
+    },
     /// A user-supplied value was not usable.
     #[error("{0}")]
     Usage(String),

@@ -19,7 +19,11 @@
 //!    (subject, relation, object);
 //! 6. [`export`] writes CSV (Gephi, Neo4j), GraphML, GEXF, DOT and JSON,
 //!    optionally filtered, and draws the DOT file with Graphviz;
-//! 7. [`eval`] scores triples against gold, and [`eval::events`] scores event
+//! 7. [`store`] keeps articles, mentions and the graph in SQLite
+//!    (`graph.sqlite`, with full-text search over the evidence), so
+//!    `update` adds articles and writes every export again without the
+//!    archive;
+//! 8. [`eval`] scores triples against gold, and [`eval::events`] scores event
 //!    detection against the Arabic event benchmark.
 //!
 //! ```
@@ -61,6 +65,7 @@ pub mod pattern;
 pub mod pipeline;
 pub mod records;
 pub mod schema;
+pub mod store;
 pub mod trace;
 
 pub use error::{Error, Result};

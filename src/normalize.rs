@@ -129,6 +129,14 @@ pub fn normalize_form(form: &str) -> String {
         .to_string()
 }
 
+/// `text` without the characters [`normalize`] drops (harakat, Quranic
+/// marks, tatweel, zero-width and bidi controls) and nothing else folded:
+/// what the store's full-text index reads, since SQLite's tokenizers cannot
+/// drop Arabic marks themselves.
+pub fn strip_marks(text: &str) -> String {
+    text.chars().filter(|&c| fold(c) != Fold::Drop).collect()
+}
+
 /// Whether `c` belongs to a word (letters of any script and digits).
 pub fn is_word_char(c: char) -> bool {
     // Arabic letters and ASCII first: the Unicode tables are the slow path.

@@ -76,30 +76,67 @@ pub fn run_with<E>(
     files: &[PathBuf],
     read: &ReadOptions,
     lex: &Lexicon,
-    mut progress: impl FnMut(&Summary),
+    progress: impl FnMut(&Summary),
     mut sink: impl FnMut(Vec<TripleMention>) -> Result<(), E>,
 ) -> Result<Summary, E> {
-    for_each_batch(files, read, |summary, batch| {
+    run_articles(
+        files,
+        read,
+        lex,
+        progress,
+        |_| true,
+        |batch| sink(batch.into_iter().flat_map(|x| x.mentions).collect()),
+    )
+}
+
+/// One article and what extraction found in it.
+#[derive(Debug)]
+pub struct Extracted {
+    /// The article as read.
+    pub article: Article,
+    /// Its mentions, complete and partial, in extraction order.
+    pub mentions: Vec<TripleMention>,
+}
+
+/// [`run_with`] for callers that need the articles too (the store):
+/// `admit` is asked about each article, in input order and on the calling
+/// thread, before it is extracted (an update passes over stored ones), and
+/// `sink` receives each batch's articles with their mentions.
+pub fn run_articles<E>(
+    files: &[PathBuf],
+    read: &ReadOptions,
+    lex: &Lexicon,
+    mut progress: impl FnMut(&Summary),
+    mut admit: impl FnMut(&Article) -> bool,
+    mut sink: impl FnMut(Vec<Extracted>) -> Result<(), E>,
+) -> Result<Summary, E> {
+    for_each_batch(files, read, |summary, mut batch| {
+        batch.retain(|a| admit(a));
         // A bug on one article must not lose the run: a panic
         // while extracting it becomes a skip that names it.
         let found: Vec<std::result::Result<Vec<TripleMention>, Skip>> = batch
-                        .par_iter()
-                        .map(|a| {
-                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(a, lex))).map_err(|_| Skip {
-                                path: PathBuf::from(&a.id),
-                                line: None,
-                                reason: "internal error while extracting this article (a bug: please report it with the article); skipped".into(),
-                            })
-                        })
-                        .collect();
-        let found: Vec<Vec<TripleMention>> = found
-            .into_iter()
-            .filter_map(|r| r.map_err(|s| summary.skipped.push(s)).ok())
+            .par_iter()
+            .map(|a| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(a, lex))).map_err(|_| Skip {
+                    path: PathBuf::from(&a.id),
+                    line: None,
+                    reason: "internal error while extracting this article (a bug: please report it with the article); skipped".into(),
+                })
+            })
             .collect();
-        drop(batch);
-        let all: Vec<TripleMention> = found.into_iter().flatten().collect();
-        summary.mentions += all.len();
-        sink(all)?;
+        let done: Vec<Extracted> = batch
+            .into_iter()
+            .zip(found)
+            .filter_map(|(article, r)| match r {
+                Ok(mentions) => Some(Extracted { article, mentions }),
+                Err(s) => {
+                    summary.skipped.push(s);
+                    None
+                }
+            })
+            .collect();
+        summary.mentions += done.iter().map(|x| x.mentions.len()).sum::<usize>();
+        sink(done)?;
         progress(summary);
         Ok(())
     })
@@ -110,7 +147,7 @@ pub fn run_with<E>(
 /// with the running summary, whose articles, bytes, skips and files are
 /// counted here. An error from `f` stops the reading and is returned.
 ///
-/// [`run_with`] extracts the batches; `newsgraph explain` reads through
+/// [`run_articles`] extracts the batches; `newsgraph explain` reads through
 /// this too, so both read the same inputs the same way.
 pub fn for_each_batch<E>(
     files: &[PathBuf],

@@ -280,7 +280,7 @@ pub(super) fn build_sample(dir: &Dir, out: &str, args: &[&str]) -> PathBuf {
 
 /// Whether the tool can be used; when it cannot, a notice, or under
 /// `CI=true` a failure.
-pub(super) fn available(what: &str, ok: bool) -> bool {
+pub(crate) fn available(what: &str, ok: bool) -> bool {
     if ok {
         return true;
     }
@@ -299,7 +299,7 @@ pub(super) fn have_program(name: &str, version_arg: &str) -> bool {
 }
 
 /// The Python to run the client scripts, if it has the packages.
-pub(super) fn python(modules: &str) -> Option<String> {
+pub(crate) fn python(modules: &str) -> Option<String> {
     let py = std::env::var("NEWSGRAPH_PYTHON").unwrap_or_else(|_| "python3".into());
     let ok = Command::new(&py)
         .args(["-c", &format!("import {modules}")])

@@ -19,6 +19,11 @@ mod props;
 /// the thread count, sort memory or sharding (issue 5).
 mod merge;
 
+/// The SQLite store and `update`: exports as one build's whatever the
+/// order, kills and races, and the store in sqlite3, Python and Datasette
+/// (issue 13).
+mod store;
+
 /// `eval-events` on the Arabic event benchmark copied into
 /// tests/bench/arabic_event_gsr: runs, prints its figures, parses (issue 3).
 mod events;

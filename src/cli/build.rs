@@ -3,9 +3,12 @@
 //! Mentions are never all in memory: each batch goes into a
 //! [`Collector`], which keeps the graph and spills the rows of
 //! `triples.csv` and the citations of `graph.json` to sorted runs in the
-//! output folder; the exports are then written from those runs.
+//! output folder; the exports are then written from those runs. Each
+//! article and its mentions also go into a new SQLite store
+//! (`graph.sqlite`, [`crate::store`]), renamed into place with the
+//! exports.
 
-use std::{fs, io::Write, time::Instant};
+use std::{fs, io::Write, time::Duration, time::Instant};
 
 use super::{BuildArgs, Outcome, finish, output_dir, prepare, progress::Progress};
 use crate::{
@@ -14,12 +17,22 @@ use crate::{
     export::ExportOptions,
     graph::GraphOptions,
     pipeline,
+    store::{self, Settings, Store},
 };
 
 pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
     let p = prepare(&a.input)?;
     let filter = a.output.filter(&a.filter)?;
     let created = output_dir(&a.output.out)?;
+    let lock = store::lock_dir(&a.output.out, Duration::from_secs(60))?;
+    let st = Store::create(
+        &a.output.out,
+        &Settings {
+            modalities: a.output.modalities.clone(),
+            excel: a.output.excel,
+            filter: filter.clone(),
+        },
+    )?;
     let started = Instant::now();
     let opts = GraphOptions {
         modalities: a.output.modalities.clone(),
@@ -31,23 +44,21 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
         a.output.sort_memory << 20,
     );
     let progress = Progress::new(&p.files, !a.input.quiet);
-    let summary = pipeline::run_with(
+    let summary = pipeline::run_articles(
         &p.files,
         &p.read,
         &p.lex,
         |s| progress.update(s),
-        |batch| -> Result<()> {
-            for m in batch.iter().filter(|m| filter.keeps_mention(m)) {
-                collector.add(m).map_err(|e| Error::io(&a.output.out, e))?;
-            }
-            Ok(())
-        },
+        |_| true,
+        |batch| super::update::store_batch(&st, Some(&mut collector), &filter, batch),
     )?;
     progress.finish();
     if summary.articles == 0 {
         // Nothing read: the folder stays as it was (the spilled runs are
         // unnamed files, gone with the collector).
         drop(collector);
+        drop(st);
+        drop(lock);
         if created {
             let _ = fs::remove_dir(&a.output.out);
         }
@@ -56,7 +67,7 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
     let (g, mut spilled) = collector
         .finish()
         .map_err(|e| Error::io(&a.output.out, e))?;
-    let g = super::export::write_filtered(
+    let (g, mut staged) = super::export::stage_filtered(
         &a.output.out,
         g,
         &mut spilled,
@@ -65,6 +76,9 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
             excel_bom: a.output.excel,
         },
     )?;
+    st.write_graph(&g)?;
+    st.stage(&mut staged)?;
+    staged.persist()?;
     if !a.input.quiet {
         let _ = writeln!(
             err,

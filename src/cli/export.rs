@@ -61,13 +61,26 @@ pub(super) fn write_filtered(
     filter: &Filter,
     opts: &ExportOptions,
 ) -> Result<KnowledgeGraph> {
-    let g = filter.apply(g)?;
-    if filter.is_graph_level() {
-        export::write_all_from(out, &g, &mut BehindEdges::new(mentions, &g), opts)?;
-    } else {
-        export::write_all_from(out, &g, mentions, opts)?;
-    }
+    let (g, staged) = stage_filtered(out, g, mentions, filter, opts)?;
+    staged.persist()?;
     Ok(g)
+}
+
+/// [`write_filtered`] without the renames: the exports in temporary files.
+pub(super) fn stage_filtered(
+    out: &Path,
+    g: KnowledgeGraph,
+    mentions: &mut dyn MentionSource,
+    filter: &Filter,
+    opts: &ExportOptions,
+) -> Result<(KnowledgeGraph, export::Staged)> {
+    let g = filter.apply(g)?;
+    let staged = if filter.is_graph_level() {
+        export::stage_all(out, &g, &mut BehindEdges::new(mentions, &g), opts)?
+    } else {
+        export::stage_all(out, &g, mentions, opts)?
+    };
+    Ok((g, staged))
 }
 
 pub(super) fn run(a: ExportArgs, err: &mut dyn Write) -> Result<Outcome> {

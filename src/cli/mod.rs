@@ -16,6 +16,7 @@ mod extract;
 mod merge;
 mod progress;
 mod render;
+mod update;
 
 use crate::{
     article,
@@ -45,6 +46,9 @@ pub enum Command {
         after_help = "Example:\n  newsgraph build data/articles -o exports\n  newsgraph build corpus.jsonl.gz -o out --families conflict --since 2020-10"
     )]
     Build(BuildArgs),
+    /// Add articles to the store of a built folder (or take them out) and
+    /// write every export again from it.
+    Update(UpdateArgs),
     /// Build the graph and every export from the triples.csv files of
     /// shards built apart (see README, "Performance and scale").
     #[command(after_help = "Example:\n  newsgraph merge shards/*/triples.csv -o exports")]
@@ -227,6 +231,25 @@ pub struct RenderArgs {
     pub quiet: bool,
 }
 
+/// `update` options.
+#[derive(Debug, Args)]
+// Articles are optional here: `update DIR --remove ID` reads none.
+#[command(mut_arg("inputs", |a| a.required(false)))]
+pub struct UpdateArgs {
+    /// The folder a build wrote (it holds graph.sqlite).
+    pub dir: PathBuf,
+    /// Articles to add, or to replace when their id is stored with other
+    /// content (as in build), and how to read them.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Take the articles with these ids out of the store.
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub remove: Vec<String>,
+    /// Seconds to wait for another build or update writing to the folder.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub wait: u64,
+}
+
 /// `merge` options.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
@@ -323,6 +346,7 @@ pub enum Outcome {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     match cli.command {
         Command::Build(a) => build::run(a, err),
+        Command::Update(a) => update::run(a, err),
         Command::Merge(a) => merge::run(a, err),
         Command::Export(a) => export::run(a, err),
         Command::Render(a) => render::run(a, err),
@@ -367,7 +391,8 @@ pub(crate) fn prepare(a: &InputArgs) -> Result<Prepared> {
             .build_global();
     }
     let (files, ignored) = article::input_files_and_ignored(&a.inputs).map_err(list_hint)?;
-    if files.is_empty() {
+    // `update --remove` alone names no input: nothing to read is no error.
+    if files.is_empty() && !a.inputs.is_empty() {
         return Err(Error::Usage(format!(
             "no articles to read: {}; newsgraph reads .txt, .jsonl, .jsonl.gz, .json and .csv",
             ignored

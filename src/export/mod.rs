@@ -261,69 +261,121 @@ pub fn write_all_from(
     mentions: &mut dyn MentionSource,
     opts: &ExportOptions,
 ) -> Result<Vec<PathBuf>> {
+    stage_all(dir, g, mentions, opts)?.persist()
+}
+
+/// Every export written to temporary files in `dir`, not yet in place: the
+/// first half of [`write_all_from`], for callers that must finish other work
+/// (an SQLite commit) between writing and renaming. Dropping it removes the
+/// temporary files; a signal removes them too ([`crate::cleanup`]).
+#[derive(Debug, Default)]
+pub struct Staged {
+    files: Vec<(tempfile::NamedTempFile, PathBuf, crate::cleanup::Guard)>,
+}
+
+/// Writes every export of [`FILES`] to a temporary file in `dir`.
+pub fn stage_all(
+    dir: &Path,
+    g: &KnowledgeGraph,
+    mentions: &mut dyn MentionSource,
+    opts: &ExportOptions,
+) -> Result<Staged> {
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut staged = Vec::new();
+    let mut staged = Staged { files: Vec::new() };
     for (name, write) in FILES {
+        staged.stage(dir, name, |w| {
+            if opts.excel_bom && SPREADSHEET_CSV.contains(name) {
+                write(&mut FormulaGuard::new(w), g, mentions, opts)
+            } else {
+                write(w, g, mentions, opts)
+            }
+        })?;
+    }
+    Ok(staged)
+}
+
+impl Staged {
+    /// Writes one more file, `dir/name`, to a temporary file with `write`.
+    pub fn stage(
+        &mut self,
+        dir: &Path,
+        name: &str,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<()> {
         let path = dir.join(name);
+        let err = |source| Error::Export {
+            path: path.clone(),
+            source,
+        };
         let tmp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
             .tempfile_in(dir)
-            .map_err(|e| Error::Export {
-                path: path.clone(),
-                source: e,
-            })?;
+            .map_err(err)?;
         let guard = crate::cleanup::Guard::new(tmp.path());
         let mut w = BufWriter::new(tmp);
-        let written = if opts.excel_bom && SPREADSHEET_CSV.contains(name) {
-            write(&mut FormulaGuard::new(&mut w), g, mentions, opts)
-        } else {
-            write(&mut w, g, mentions, opts)
+        write(&mut w).map_err(err)?;
+        let tmp = w.into_inner().map_err(|e| err(e.into_error()))?;
+        self.push(tmp, path, guard)
+    }
+
+    /// Adds a temporary file that another writer filled (the SQLite store),
+    /// to be renamed to `path` with the others.
+    pub fn add(&mut self, tmp: tempfile::NamedTempFile, path: PathBuf) -> Result<()> {
+        let guard = crate::cleanup::Guard::new(tmp.path());
+        self.push(tmp, path, guard)
+    }
+
+    fn push(
+        &mut self,
+        tmp: tempfile::NamedTempFile,
+        path: PathBuf,
+        guard: crate::cleanup::Guard,
+    ) -> Result<()> {
+        let err = |source| Error::Export {
+            path: path.clone(),
+            source,
         };
-        written.map_err(|e| Error::Export {
-            path: path.clone(),
-            source: e,
-        })?;
-        let tmp = w.into_inner().map_err(|e| Error::Export {
-            path: path.clone(),
-            source: e.into_error(),
-        })?;
-        readable(tmp.as_file()).map_err(|e| Error::Export {
-            path: path.clone(),
-            source: e,
-        })?;
-        tmp.as_file().sync_all().map_err(|e| Error::Export {
-            path: path.clone(),
-            source: e,
-        })?;
-        staged.push((tmp, path, guard));
+        readable(tmp.as_file()).map_err(err)?;
+        tmp.as_file().sync_all().map_err(err)?;
+        self.files.push((tmp, path, guard));
+        Ok(())
     }
-    // A rename cannot replace a folder: check every target before the first
-    // rename, so a run either replaces all exports or none.
-    for (_, path, _) in &staged {
-        if path.is_dir() {
-            return Err(Error::Export {
-                path: path.clone(),
-                source: std::io::Error::other("a folder stands where the export goes"),
-            });
+
+    /// Renames every file into place, all or none as far as a rename can
+    /// fail.
+    pub fn persist(self) -> Result<Vec<PathBuf>> {
+        // A rename cannot replace a folder: check every target before the
+        // first rename, so a run either replaces all exports or none.
+        for (_, path, _) in &self.files {
+            if path.is_dir() {
+                return Err(Error::Export {
+                    path: path.clone(),
+                    source: std::io::Error::other("a folder stands where the export goes"),
+                });
+            }
         }
+        let mut written = Vec::new();
+        for (tmp, path, guard) in self.files {
+            tmp.persist(&path).map_err(|e| Error::Export {
+                path: path.clone(),
+                source: e.error,
+            })?;
+            drop(guard);
+            written.push(path);
+        }
+        Ok(written)
     }
-    let mut written = Vec::new();
-    for (tmp, path, guard) in staged {
-        tmp.persist(&path).map_err(|e| Error::Export {
-            path: path.clone(),
-            source: e.error,
-        })?;
-        drop(guard);
-        written.push(path);
-    }
-    Ok(written)
 }
 
 /// Removes temporary exports an earlier, killed run left in `dir`
 /// (`.edges.csv.Ab12Cd.tmp`); returns how many.
 pub fn remove_stale_temporaries(dir: &Path) -> usize {
-    let names: Vec<&str> = FILES.iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = FILES
+        .iter()
+        .map(|(n, _)| *n)
+        .chain([crate::store::FILE])
+        .collect();
     crate::cleanup::remove_stale(dir, &names)
 }
 
