@@ -25,7 +25,7 @@ use std::{io, path::Path};
 
 use crate::{
     export::{Citations, EdgeCitation, ExportOptions, MentionSource, write_triples_csv},
-    extract::TripleMention,
+    extract::{Span, TripleMention},
     extsort::{Key, KeyReader, Merged, Sorter},
     graph::{Citation, GraphOptions, KnowledgeGraph},
     lexicon::Lexicon,
@@ -119,6 +119,11 @@ impl<'l> Collector<'l> {
                 .str(&m.cue)
                 .str(&m.evidence)
                 .str(&m.date);
+            // None before every span, as Option's Ord has it.
+            for sp in [m.subject_span, m.cue_span, m.object_span] {
+                let (a, b) = sp.map_or((0, 0), |sp| (sp.start as u64 + 1, sp.end as u64));
+                k.u64(a).u64(b);
+            }
             self.citations.push(&k.bytes, &[])?;
         }
         Ok(())
@@ -205,6 +210,14 @@ fn decode_citation(k: &[u8]) -> io::Result<EdgeCitation> {
     r.u8()?;
     let modality: Modality = r.str()?.parse().map_err(bad)?;
     let (cue, evidence, date) = (r.str()?, r.str()?, r.str()?);
+    let mut span = || -> io::Result<Option<Span>> {
+        let (a, b) = (r.u64()? as usize, r.u64()? as usize);
+        Ok((a > 0).then(|| Span {
+            start: a - 1,
+            end: b,
+        }))
+    };
+    let (subject_span, cue_span, object_span) = (span()?, span()?, span()?);
     Ok(EdgeCitation {
         source,
         relation,
@@ -220,6 +233,9 @@ fn decode_citation(k: &[u8]) -> io::Result<EdgeCitation> {
             cue,
             evidence,
             date,
+            subject_span,
+            cue_span,
+            object_span,
         },
     })
 }
@@ -257,6 +273,9 @@ mod tests {
             object_label: format!("{o}_ar"),
             object_type: "state".into(),
             date: format!("2018-0{}-01", 1 + sentence % 9),
+            subject_span: None,
+            cue_span: None,
+            object_span: None,
         }
     }
 

@@ -27,7 +27,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use serde::Serialize;
 
 use crate::{
-    extract::TripleMention,
+    extract::{Span, TripleMention},
     lexicon::Lexicon,
     schema::{Modality, Relation},
 };
@@ -79,6 +79,12 @@ pub struct Citation {
     pub evidence: String,
     /// The article's date.
     pub date: String,
+    /// Where the subject is named in the evidence, when it is.
+    pub subject_span: Option<Span>,
+    /// Where the cue stands in the evidence.
+    pub cue_span: Option<Span>,
+    /// Where the object is named in the evidence, when it is.
+    pub object_span: Option<Span>,
 }
 
 impl Citation {
@@ -95,6 +101,9 @@ impl Citation {
             cue: m.cue.clone(),
             evidence: m.evidence.clone(),
             date: m.date.clone(),
+            subject_span: m.subject_span,
+            cue_span: m.cue_span,
+            object_span: m.object_span,
         }
     }
 
@@ -111,6 +120,7 @@ impl Citation {
             m.cue.as_str(),
             m.evidence.as_str(),
             m.date.as_str(),
+            (m.subject_span, m.cue_span, m.object_span),
         )
             .cmp(&(
                 self.article.as_str(),
@@ -123,6 +133,7 @@ impl Citation {
                 self.cue.as_str(),
                 self.evidence.as_str(),
                 self.date.as_str(),
+                (self.subject_span, self.cue_span, self.object_span),
             ))
             .reverse()
     }

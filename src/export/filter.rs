@@ -295,6 +295,9 @@ mod tests {
             object_label: o.into(),
             object_type: "state".into(),
             date: date.into(),
+            subject_span: None,
+            cue_span: None,
+            object_span: None,
         }
     }
 

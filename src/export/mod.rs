@@ -347,6 +347,9 @@ mod tests {
             object_label: format!("{o}_ar"),
             object_type: "person".into(),
             date: date.into(),
+            subject_span: None,
+            cue_span: None,
+            object_span: None,
         }
     }
 

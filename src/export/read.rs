@@ -151,6 +151,9 @@ mod tests {
             object_label: "أذربيجان".into(),
             object_type: "state".into(),
             date: "2020-10-01".into(),
+            subject_span: None,
+            cue_span: None,
+            object_span: None,
         }
     }
 

@@ -83,6 +83,9 @@ pub const TRIPLE_COLUMNS: &[&str] = &[
     "object_label",
     "object_type",
     "date",
+    "subject_span",
+    "cue_span",
+    "object_span",
 ];
 
 /// `Id, Label` first (Gephi), then the actor's attributes.

@@ -17,8 +17,11 @@
 //! ([`rules`]) with the article's memory of who was named ([`Cast`]).
 
 pub mod scan;
+pub mod span;
 
 mod rules;
+
+pub use span::Span;
 
 use std::collections::BTreeMap;
 
@@ -72,6 +75,15 @@ pub struct TripleMention {
     pub object_type: String,
     /// The article's date, if known.
     pub date: String,
+    /// Where the subject is named in the evidence, when it is.
+    #[serde(default)]
+    pub subject_span: Option<Span>,
+    /// Where the cue stands in the evidence.
+    #[serde(default)]
+    pub cue_span: Option<Span>,
+    /// Where the object is named in the evidence, when it is.
+    #[serde(default)]
+    pub object_span: Option<Span>,
 }
 
 /// An actor as the article resolves it: one the gazetteer knows, or one the
@@ -124,6 +136,14 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
             }
             seen.push(key);
             let (cs, ce) = norm.orig_span(items[r.cue].range.start, items[r.cue].range.end);
+            let (cs, ce) = trim_span(&article.text, cs, ce);
+            let mark = |i: Option<usize>| {
+                let it = &items[i?];
+                let (bs, be) = norm.orig_span(it.form_start, it.range.end);
+                Span::within(&article.text, s, e, bs, be)
+            };
+            let subject_span = mark(cast.named_at(&norm.text, items, &r.subject, r.cue, true));
+            let object_span = mark(cast.named_at(&norm.text, items, &r.object, r.cue, false));
             let side = |a: &Option<ActorInfo>| match a {
                 Some(a) => (a.id.clone(), a.label.clone(), a.kind.as_str().to_string()),
                 None => Default::default(),
@@ -149,6 +169,9 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
                 object_label,
                 object_type,
                 date: article.date.clone().unwrap_or_default(),
+                subject_span,
+                cue_span: Span::within(&article.text, s, e, cs, ce),
+                object_span,
             });
         }
     }
@@ -457,6 +480,33 @@ impl<'l> Cast<'l> {
                         .iter()
                         .any(|p| matches!(p, Payload::Organ { .. }))
             })
+    }
+
+    /// The item that names `actor` in a sentence (its name, nisba or
+    /// metonym, or a short name the article remembered), nearest the cue
+    /// and, at equal distance, before it for a subject and after it for an
+    /// object; `None` when only a pronoun, title or earlier sentence
+    /// stands for it.
+    fn named_at(
+        &self,
+        text: &str,
+        items: &[scan::Item],
+        actor: &Option<ActorInfo>,
+        cue: usize,
+        subject: bool,
+    ) -> Option<usize> {
+        let id = &actor.as_ref()?.id;
+        let names = |it: &scan::Item| {
+            self.actor_at(it)
+                .is_some_and(|(a, _)| self.lex.actors[a as usize].id == *id)
+                || self.aliases.get(it.stem(text)).is_some_and(|a| a.id == *id)
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter(|&(k, it)| k != cue && names(it))
+            .min_by_key(|&(k, _)| (k.abs_diff(cue), (k < cue) != subject))
+            .map(|(k, _)| k)
     }
 
     fn known(&self, i: u32) -> ActorInfo {

@@ -65,6 +65,9 @@ fn mentions(n: usize) -> Vec<TripleMention> {
                 object_label: o.into(),
                 object_type: "state".into(),
                 date: format!("2018-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+                subject_span: None,
+                cue_span: None,
+                object_span: None,
             }
         })
         .collect()
