@@ -124,6 +124,7 @@ impl<'l> Collector<'l> {
                 let (a, b) = sp.map_or((0, 0), |sp| (sp.start as u64 + 1, sp.end as u64));
                 k.u64(a).u64(b);
             }
+            k.str(&m.source).str(&m.url);
             self.citations.push(&k.bytes, &[])?;
         }
         Ok(())
@@ -218,6 +219,7 @@ fn decode_citation(k: &[u8]) -> io::Result<EdgeCitation> {
         }))
     };
     let (subject_span, cue_span, object_span) = (span()?, span()?, span()?);
+    let (article_source, url) = (r.str()?, r.str()?);
     Ok(EdgeCitation {
         source,
         relation,
@@ -236,6 +238,8 @@ fn decode_citation(k: &[u8]) -> io::Result<EdgeCitation> {
             subject_span,
             cue_span,
             object_span,
+            source: article_source,
+            url,
         },
     })
 }
@@ -276,6 +280,8 @@ mod tests {
             subject_span: None,
             cue_span: None,
             object_span: None,
+            source: String::new(),
+            url: String::new(),
         }
     }
 

@@ -85,6 +85,10 @@ pub struct Citation {
     pub cue_span: Option<Span>,
     /// Where the object is named in the evidence, when it is.
     pub object_span: Option<Span>,
+    /// The article's source, if known.
+    pub source: String,
+    /// The article's address, if known.
+    pub url: String,
 }
 
 impl Citation {
@@ -104,6 +108,8 @@ impl Citation {
             subject_span: m.subject_span,
             cue_span: m.cue_span,
             object_span: m.object_span,
+            source: m.source.clone(),
+            url: m.url.clone(),
         }
     }
 
@@ -121,6 +127,7 @@ impl Citation {
             m.evidence.as_str(),
             m.date.as_str(),
             (m.subject_span, m.cue_span, m.object_span),
+            (m.source.as_str(), m.url.as_str()),
         )
             .cmp(&(
                 self.article.as_str(),
@@ -134,6 +141,7 @@ impl Citation {
                 self.evidence.as_str(),
                 self.date.as_str(),
                 (self.subject_span, self.cue_span, self.object_span),
+                (self.source.as_str(), self.url.as_str()),
             ))
             .reverse()
     }

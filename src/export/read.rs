@@ -154,6 +154,8 @@ mod tests {
             subject_span: None,
             cue_span: None,
             object_span: None,
+            source: String::new(),
+            url: String::new(),
         }
     }
 

@@ -86,6 +86,8 @@ pub const TRIPLE_COLUMNS: &[&str] = &[
     "subject_span",
     "cue_span",
     "object_span",
+    "source",
+    "url",
 ];
 
 /// `Id, Label` first (Gephi), then the actor's attributes.

@@ -84,6 +84,12 @@ pub struct TripleMention {
     /// Where the object is named in the evidence, when it is.
     #[serde(default)]
     pub object_span: Option<Span>,
+    /// The article's source, if known.
+    #[serde(default)]
+    pub source: String,
+    /// The article's address, if known.
+    #[serde(default)]
+    pub url: String,
 }
 
 /// An actor as the article resolves it: one the gazetteer knows, or one the
@@ -172,6 +178,8 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
                 subject_span,
                 cue_span: Span::within(&article.text, s, e, cs, ce),
                 object_span,
+                source: article.source.clone().unwrap_or_default(),
+                url: article.url.clone().unwrap_or_default(),
             });
         }
     }

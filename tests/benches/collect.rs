@@ -68,6 +68,8 @@ fn mentions(n: usize) -> Vec<TripleMention> {
                 subject_span: None,
                 cue_span: None,
                 object_span: None,
+                source: String::new(),
+                url: String::new(),
             }
         })
         .collect()
