@@ -186,7 +186,10 @@ impl MentionSource for Spilled {
     }
 
     fn citations(&mut self, _: &KnowledgeGraph) -> io::Result<Citations<'_>> {
-        let mut recs = self.citations.take().ok_or_else(read_twice)?;
+        // graph.json and graph.html both list the citations: read them again
+        // from the start each time.
+        let recs = self.citations.as_mut().ok_or_else(read_twice)?;
+        recs.rewind()?;
         Ok(Box::new(std::iter::from_fn(move || {
             match recs.next_record() {
                 Ok(Some((k, _))) => Some(decode_citation(k)),

@@ -267,7 +267,7 @@ fn build_sample(dir: &Dir, out: &str, args: &[&str]) -> PathBuf {
 
 /// Whether the tool can be used; when it cannot, a notice, or under
 /// `CI=true` a failure.
-fn available(what: &str, ok: bool) -> bool {
+pub(crate) fn available(what: &str, ok: bool) -> bool {
     if ok {
         return true;
     }
@@ -278,7 +278,7 @@ fn available(what: &str, ok: bool) -> bool {
     false
 }
 
-fn have_program(name: &str, version_arg: &str) -> bool {
+pub(crate) fn have_program(name: &str, version_arg: &str) -> bool {
     Command::new(name)
         .arg(version_arg)
         .output()

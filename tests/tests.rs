@@ -27,3 +27,8 @@ mod events;
 /// eval agrees with the independent scorer, the rule table, the dev set, the
 /// committed sample exports (issues 2 and 3).
 mod extract;
+
+/// `graph.html` in headless Chromium through puppeteer-core: search,
+/// filters, an edge's highlighted sentences, the URL hash, the README's
+/// screenshot (issue 12).
+mod html;

@@ -21,6 +21,8 @@ mod dot;
 mod filter;
 mod gexf;
 mod graphml;
+mod html;
+mod layout;
 mod mentions;
 mod neo4j;
 mod read;
@@ -38,6 +40,8 @@ pub use dot::{FONT, LAYERED_MAX_NODES, write_dot};
 pub use filter::{BehindEdges, Filter, parse_date_bound, parse_family};
 pub use gexf::write_gexf;
 pub use graphml::{write_graphml, write_graphml_collapsed};
+pub use html::{CITATIONS_PER_EDGE, LARGE_GRAPH_EDGES, TOP_EDGES, write_html};
+pub use layout::layout;
 pub use mentions::{Citations, EdgeCitation, MentionSource, write_json};
 pub use neo4j::{
     NODE_HEADER as NEO4J_NODE_HEADER, RELATIONSHIP_HEADER as NEO4J_RELATIONSHIP_HEADER,
@@ -219,6 +223,7 @@ type Writer =
 /// | `graph.gexf` | Gephi with relations apart (`kind`) and its timeline (spells) |
 /// | `graph.dot` | Graphviz (`newsgraph render`) |
 /// | `graph.json` | programs: every node, edge and citation |
+/// | `graph.html` | a browser: the graph drawn, searchable, each edge's sentences |
 pub const FILES: &[(&str, Writer)] = &[
     ("triples.csv", |w, _, m, o| m.write_triples(w, o)),
     ("nodes.csv", |w, g, _, o| write_nodes_csv(w, g, o)),
@@ -234,6 +239,7 @@ pub const FILES: &[(&str, Writer)] = &[
     ("graph.gexf", |w, g, _, _| write_gexf(w, g)),
     ("graph.dot", |w, g, _, _| write_dot(w, g)),
     ("graph.json", |w, g, m, _| write_json(w, g, m)),
+    ("graph.html", |w, g, m, _| write_html(w, g, m)),
 ];
 
 /// Writes every export into `dir`, all or nothing.
