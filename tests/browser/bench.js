@@ -6,6 +6,30 @@
 const fs = require('fs');
 const { launch, open } = require('./browser');
 
+// Resident memory of Chromium's whole process tree (browser, renderer, GPU
+// process), from /proc.
+function browserRssMB(root) {
+  const kids = new Map();
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const ppid = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1];
+      if (!kids.has(ppid)) kids.set(ppid, []);
+      kids.get(ppid).push(pid);
+    } catch (e) { /* gone */ }
+  }
+  let kb = 0;
+  const todo = [String(root)];
+  while (todo.length) {
+    const pid = todo.pop();
+    try {
+      const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+      if (m) kb += Number(m[1]);
+    } catch (e) { /* gone */ }
+    todo.push(...(kids.get(pid) || []));
+  }
+  return Math.round(kb / 1024);
+}
+
 async function main() {
   const [file, shot] = process.argv.slice(2);
   const { browser, close } = await launch();
@@ -28,10 +52,21 @@ async function main() {
     const cdp = await page.target().createCDPSession();
     const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
     if (shot) await page.screenshot({ path: shot });
+    // Every edge drawn: the "Show all edges" button.
+    const all = await page.evaluate(async () => {
+      const t = performance.now();
+      const b = document.getElementById('show-all');
+      if (!b) return null;
+      b.click();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return Math.round(performance.now() - t);
+    });
+    const rss = browserRssMB(browser.process().pid);
     console.log(JSON.stringify({
       file, bytes: fs.statSync(file).size, loadMs: log.loadMs, ...timing,
       jsHeapUsedMB: +(usedSize / 1048576).toFixed(1), jsHeapTotalMB: +(totalSize / 1048576).toFixed(1),
       domNodes: m.Nodes, consoleErrors: log.errors.length,
+      showAllEdgesMs: all, chromiumRssMB: rss,
     }, null, 1));
   } finally {
     await close();

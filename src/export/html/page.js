@@ -84,7 +84,7 @@
   }
   for (const e of edges) {
     graph.addEdgeWithKey(e.key, e.src.id, e.dst.id, {
-      size: Math.min(0.8 + 1.2 * Math.log(e.w), 6),
+      size: small ? Math.min(0.8 + 1.2 * Math.log(e.w), 6) : Math.min(0.3 + 0.5 * Math.log(e.w), 3),
       color: M.families[e.family],
       type: e.sym ? 'line' : 'arrow',
     });
