@@ -283,6 +283,9 @@ fn write_data(
             .into_iter()
             .map(|((d, m), n)| json!([d, m, n]))
             .collect();
+        // When mentions carry a confidence, an edge's goes here as `conf`
+        // (page.js then shows the confidence filter), a citation's in
+        // `cite_row`.
         let row = json!({
             "s": ends[k].0,
             "t": ends[k].1,
