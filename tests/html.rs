@@ -194,6 +194,55 @@ fn readme_screenshot_is_regenerated_by_its_command() {
     assert!(r["differing"].as_f64().unwrap() <= 0.02, "{r}");
 }
 
+/// The date filter keeps the edges cited in the range, and weights count
+/// only the range's citations; undated citations fall outside any range.
+#[test]
+fn date_filter_in_chromium() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = Dir::new("html-dates");
+    let header = "article,sentence,start,end,char_start,char_end,subject,relation,object,modality,cue,evidence,complete,subject_label,subject_type,object_label,object_type,date";
+    let row = |art: &str, s: &str, r: &str, o: &str, date: &str| {
+        format!(
+            "{art},0,0,6,0,3,{s},{r},{o},asserted,دعم,دعم ب,true,{s}_ar,state,{o}_ar,state,{date}\n"
+        )
+    };
+    let rows = [
+        row("a1", "tr", "support", "az", "2020-10-01"),
+        row("a2", "tr", "support", "az", "2020-10-20"),
+        row("a3", "tr", "support", "az", "2020-11-02"),
+        row("a4", "am", "accuse", "tr", "2020-11-05"),
+        row("a5", "ru", "consult", "fr", ""),
+        row("a6", "ru", "accuse", "tr", "2020-09-30"),
+    ];
+    let t = dir.write("triples.csv", format!("{header}\n{}", rows.concat()));
+    run_ok(
+        dir.cmd()
+            .arg("export")
+            .arg(&t)
+            .args(["-o", "out", "--no-lexicon", "-q"]),
+    );
+    let expect = dir.write(
+        "expect.json",
+        json!({
+            "since": "2020-10-01",
+            "until": "2020-10-31",
+            "on": ["tr|support|az"],
+            "weights": {"tr|support|az": 2},
+            "first_day": "2020-09-30",
+            "last_day": "2020-11-05",
+        })
+        .to_string(),
+    );
+    let o = run_ok(
+        node("dates.test.js")
+            .arg(dir.join("out/graph.html"))
+            .arg(&expect),
+    );
+    println!("{}", String::from_utf8_lossy(&o.stdout));
+}
+
 /// No evidence sentence can end the data script: `</script>` in an article
 /// stays text in the page.
 #[test]
