@@ -9,7 +9,7 @@ const puppeteer = require('puppeteer-core');
 const CHROMIUM = process.env.CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser']
   .find((p) => fs.existsSync(p)) || '/usr/bin/chromium';
 
-async function launch() {
+async function launch(extraArgs = []) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -18,7 +18,7 @@ async function launch() {
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-      '--font-render-hinting=none', `--user-data-dir=${profile}`,
+      '--font-render-hinting=none', `--user-data-dir=${profile}`, ...extraArgs,
     ],
   });
   const close = async () => {

@@ -132,10 +132,22 @@ async function main() {
     assert.deepEqual(log.errors, [], 'console errors after use');
     assert.deepEqual(outside(log), [], 'network requests after use');
     ok('still no console error and no request');
-    console.log(`${checks} checks passed`);
   } finally {
     await close();
   }
+
+  // Without WebGL nothing is drawn, and the page says so; search and the
+  // panels still work (headless Firefox without a GPU is such a browser).
+  const plain = await launch(['--disable-webgl', '--disable-3d-apis']);
+  try {
+    const { page, log } = await open(plain.browser, file, { hash: '#edge=' + encodeURIComponent(X.edge.key) });
+    assert.deepEqual(log.errors, [], 'console errors without WebGL');
+    assert.ok(await page.$('#graph .no-drawing'), 'a note where the drawing would be');
+    await checkEdgePanel(page, 'without WebGL');
+  } finally {
+    await plain.close();
+  }
+  console.log(`${checks} checks passed`);
 }
 
 // The edge panel: its citations, right to left, with the subject, cue and

@@ -277,6 +277,7 @@
       const h = sel ? (sel.node ? 'node=' + encodeURIComponent(sel.node) : 'edge=' + encodeURIComponent(sel.edge)) : '';
       history.replaceState(null, '', h ? '#' + h : location.pathname + location.search);
     }
+    if (!sigma) return;
     sigma.refresh();
     // A selection from a search or a link is brought into view; one made by
     // clicking is already in it.
@@ -447,9 +448,22 @@
     return res;
   }
 
+  // The renderer, or null with a note in its place when the browser has no
+  // WebGL: search, filters and the panels work without it.
+  function draw(settings) {
+    try {
+      if (window.sigmaError || typeof Sigma === 'undefined') throw window.sigmaError || new Error('sigma.js did not load');
+      return new Sigma(graph, $('graph'), settings);
+    } catch (e) {
+      $('graph').append(el('p', { class: 'no-drawing' }, 'This browser cannot draw the graph (WebGL: '
+        + (e && e.message ? e.message : e) + '). Search, filters and the panels still work.'));
+      return null;
+    }
+  }
+
   buildControls();
   applyFilters();
-  sigma = new Sigma(graph, $('graph'), {
+  sigma = draw({
     enableEdgeEvents: true,
     zIndex: true,
     labelFont: getComputedStyle(document.documentElement).getPropertyValue('--arabic'),
@@ -465,13 +479,15 @@
     nodeReducer,
     edgeReducer,
   });
-  sigma.on('clickNode', ({ node }) => select({ node }));
-  sigma.on('clickEdge', ({ edge }) => select({ edge }));
-  sigma.on('clickStage', () => select(null));
-  // Hovering redraws one node, not the whole graph.
-  const redraw = (node) => sigma.refresh({ partialGraph: { nodes: [node] }, skipIndexation: true });
-  sigma.on('enterNode', ({ node }) => { hovered = node; redraw(node); });
-  sigma.on('leaveNode', ({ node }) => { hovered = null; redraw(node); });
+  if (sigma) {
+    sigma.on('clickNode', ({ node }) => select({ node }));
+    sigma.on('clickEdge', ({ edge }) => select({ edge }));
+    sigma.on('clickStage', () => select(null));
+    // Hovering redraws one node, not the whole graph.
+    const redraw = (node) => sigma.refresh({ partialGraph: { nodes: [node] }, skipIndexation: true });
+    sigma.on('enterNode', ({ node }) => { hovered = node; redraw(node); });
+    sigma.on('leaveNode', ({ node }) => { hovered = null; redraw(node); });
+  }
   $('search').addEventListener('input', search);
   $('search').addEventListener('keydown', (ev) => {
     if (ev.key === 'Enter') {
