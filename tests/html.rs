@@ -152,16 +152,34 @@ fn graph_html_works_in_chromium() {
     }
     let dir = Dir::new("html");
     let out = build_samples(&dir);
-    let expect = dir.write(
-        "expect.json",
-        serde_json::to_vec_pretty(&expectations(&out)).unwrap(),
+    page_test(
+        &dir,
+        "graph-html.test.js",
+        &out.join("graph.html"),
+        &expectations(&out),
     );
-    let o = run_ok(
-        node("graph-html.test.js")
-            .arg(out.join("graph.html"))
-            .arg(&expect),
-    );
+}
+
+/// Runs a `tests/browser` script on a page with what it must find, and
+/// shows what it checked.
+fn page_test(dir: &Dir, script: &str, page: &Path, expect: &serde_json::Value) {
+    let expect = dir.write("expect.json", serde_json::to_vec_pretty(expect).unwrap());
+    let o = run_ok(node(script).arg(page).arg(&expect));
     println!("{}", String::from_utf8_lossy(&o.stdout));
+}
+
+/// `export --no-lexicon` of a `triples.csv` with the columns of before
+/// spans, source and url (so old files are read too): the page it writes.
+fn export_rows(dir: &Dir, rows: &str) -> PathBuf {
+    let header = "article,sentence,start,end,char_start,char_end,subject,relation,object,modality,cue,evidence,complete,subject_label,subject_type,object_label,object_type,date";
+    let t = dir.write("triples.csv", format!("{header}\n{rows}"));
+    run_ok(
+        dir.cmd()
+            .arg("export")
+            .arg(&t)
+            .args(["-o", "out", "--no-lexicon", "-q"]),
+    );
+    dir.join("out/graph.html")
 }
 
 /// The README's picture is what its command draws: same size, and at most
@@ -202,7 +220,6 @@ fn date_filter_in_chromium() {
         return;
     }
     let dir = Dir::new("html-dates");
-    let header = "article,sentence,start,end,char_start,char_end,subject,relation,object,modality,cue,evidence,complete,subject_label,subject_type,object_label,object_type,date";
     let row = |art: &str, s: &str, r: &str, o: &str, date: &str| {
         format!(
             "{art},0,0,6,0,3,{s},{r},{o},asserted,دعم,دعم ب,true,{s}_ar,state,{o}_ar,state,{date}\n"
@@ -216,31 +233,20 @@ fn date_filter_in_chromium() {
         row("a5", "ru", "consult", "fr", ""),
         row("a6", "ru", "accuse", "tr", "2020-09-30"),
     ];
-    let t = dir.write("triples.csv", format!("{header}\n{}", rows.concat()));
-    run_ok(
-        dir.cmd()
-            .arg("export")
-            .arg(&t)
-            .args(["-o", "out", "--no-lexicon", "-q"]),
-    );
-    let expect = dir.write(
-        "expect.json",
-        json!({
+    let page = export_rows(&dir, &rows.concat());
+    page_test(
+        &dir,
+        "dates.test.js",
+        &page,
+        &json!({
             "since": "2020-10-01",
             "until": "2020-10-31",
             "on": ["tr|support|az"],
             "weights": {"tr|support|az": 2},
             "first_day": "2020-09-30",
             "last_day": "2020-11-05",
-        })
-        .to_string(),
+        }),
     );
-    let o = run_ok(
-        node("dates.test.js")
-            .arg(dir.join("out/graph.html"))
-            .arg(&expect),
-    );
-    println!("{}", String::from_utf8_lossy(&o.stdout));
 }
 
 /// No evidence sentence can end the data script: `</script>` in an article
@@ -248,20 +254,11 @@ fn date_filter_in_chromium() {
 #[test]
 fn evidence_cannot_close_the_data_script() {
     let dir = Dir::new("html-script");
-    let header = "article,sentence,start,end,char_start,char_end,subject,relation,object,modality,cue,evidence,complete,subject_label,subject_type,object_label,object_type,date";
-    let t = dir.write(
-        "triples.csv",
-        format!(
-            "{header}\na1,0,0,40,0,40,tr,support,az,asserted,دعم,\"دعم </script><script>alert(1)</script> <!-- x\",true,تركيا,state,أذربيجان,state,2020-10-01\n"
-        ),
+    let page = export_rows(
+        &dir,
+        "a1,0,0,40,0,40,tr,support,az,asserted,دعم,\"دعم </script><script>alert(1)</script> <!-- x\",true,تركيا,state,أذربيجان,state,2020-10-01\n",
     );
-    run_ok(
-        dir.cmd()
-            .arg("export")
-            .arg(&t)
-            .args(["-o", "out", "--no-lexicon", "-q"]),
-    );
-    let html = dir.read("out/graph.html");
+    let html = fs::read_to_string(page).unwrap();
     let data = html
         .split(r#"<script type="application/json" id="graph-data">"#)
         .nth(1)
