@@ -103,6 +103,8 @@
   resetFilters();
   const weightOf = new Float64Array(edges.length);
   const edgeOn = new Uint8Array(edges.length);
+  // Passes the filters (edgeOn: and is among the heaviest, when limited).
+  const edgeOk = new Uint8Array(edges.length);
   const nodeOn = new Uint8Array(nodes.length);
   const counts = { family: {}, relation: {}, modality: {} };
 
@@ -121,6 +123,7 @@
       edgeOn[e.k] = 0;
       const ok = w > 0 && w >= F.minWeight && F.families.has(e.family) && F.relations.has(e.r)
         && (!hasConf || typeof e.conf !== 'number' || e.conf >= F.minConf);
+      edgeOk[e.k] = ok ? 1 : 0;
       if (ok) candidates.push(e);
     }
     if (F.limit && candidates.length > M.topEdges) {
@@ -324,7 +327,7 @@
         const arrow = e.sym ? '↔' : (e.src === n ? '→' : '←');
         const b = el('button', { type: 'button', class: 'edge-link', dataset: { edge: e.key } },
           el('span', {}, arrow + ' ', el('span', { dir: 'rtl', lang: 'ar' }, other.label), ' ', el('span', { class: 'en' }, other.en)),
-          el('span', { class: 'w' }, '×' + e.w + (edgeOn[e.k] ? '' : ' (filtered)')));
+          el('span', { class: 'w' }, '×' + e.w + (edgeOk[e.k] ? '' : ' (filtered)')));
         b.onclick = () => select({ edge: e.key });
         list.append(el('li', {}, b));
       }
@@ -441,7 +444,8 @@
     const res = Object.assign({}, data);
     const pinned = selected && selected.edge === key;
     const incident = selected && selected.node && (e.src.id === selected.node || e.dst.id === selected.node);
-    if (!edgeOn[e.k] && !pinned) { res.hidden = true; return res; }
+    // A selected actor's edges show even when only the heaviest are drawn.
+    if (!edgeOn[e.k] && !pinned && !(incident && edgeOk[e.k])) { res.hidden = true; return res; }
     if (selected && !pinned && !incident) res.color = DIM_EDGE;
     if (pinned) { res.size = data.size + 2; res.zIndex = 2; }
     if (incident) res.zIndex = 1;
