@@ -30,6 +30,7 @@ use crate::{
     lexicon::Lexicon,
     mention::TripleMention,
     schema::{Modality, Relation},
+    span::Span,
 };
 
 /// Sort buffer of a run unless told otherwise: with the graph and the
@@ -119,6 +120,12 @@ impl<'l> Collector<'l> {
                 .str(&m.cue)
                 .str(&m.evidence)
                 .str(&m.date);
+            // None before every span, as Option's Ord has it.
+            for sp in [m.subject_span, m.cue_span, m.object_span] {
+                let (a, b) = sp.map_or((0, 0), |sp| (sp.start as u64 + 1, sp.end as u64));
+                k.u64(a).u64(b);
+            }
+            k.str(&m.source).str(&m.url);
             self.citations.push(&k.bytes, &[])?;
         }
         Ok(())
@@ -180,7 +187,10 @@ impl MentionSource for Spilled {
     }
 
     fn citations(&mut self, _: &KnowledgeGraph) -> io::Result<Citations<'_>> {
-        let mut recs = self.citations.take().ok_or_else(read_twice)?;
+        // graph.json and graph.html both list the citations: read them again
+        // from the start each time.
+        let recs = self.citations.as_mut().ok_or_else(read_twice)?;
+        recs.rewind()?;
         Ok(Box::new(std::iter::from_fn(move || {
             match recs.next_record() {
                 Ok(Some((k, _))) => Some(decode_citation(k)),
@@ -205,6 +215,15 @@ fn decode_citation(k: &[u8]) -> io::Result<EdgeCitation> {
     r.u8()?;
     let modality: Modality = r.str()?.parse().map_err(bad)?;
     let (cue, evidence, date) = (r.str()?, r.str()?, r.str()?);
+    let mut span = || -> io::Result<Option<Span>> {
+        let (a, b) = (r.u64()? as usize, r.u64()? as usize);
+        Ok((a > 0).then(|| Span {
+            start: a - 1,
+            end: b,
+        }))
+    };
+    let (subject_span, cue_span, object_span) = (span()?, span()?, span()?);
+    let (article_source, url) = (r.str()?, r.str()?);
     Ok(EdgeCitation {
         source,
         relation,
@@ -220,6 +239,11 @@ fn decode_citation(k: &[u8]) -> io::Result<EdgeCitation> {
             cue,
             evidence,
             date,
+            subject_span,
+            cue_span,
+            object_span,
+            source: article_source,
+            url,
         },
     })
 }
@@ -259,6 +283,11 @@ mod tests {
             date: format!("2018-0{}-01", 1 + sentence % 9),
             rule: String::new(),
             confidence: 1.0,
+            subject_span: None,
+            cue_span: None,
+            object_span: None,
+            source: String::new(),
+            url: String::new(),
         }
     }
 

@@ -212,6 +212,25 @@ enum Source {
 }
 
 impl Merged {
+    /// Starts again at the first record, for another reader.
+    ///
+    /// # Errors
+    ///
+    /// Reading a run failed.
+    pub fn rewind(&mut self) -> io::Result<()> {
+        match &mut self.source {
+            Source::Memory { next, .. } => *next = 0,
+            Source::Runs(h) => {
+                let runs = std::mem::take(&mut h.readers)
+                    .into_iter()
+                    .map(BufReader::into_inner)
+                    .collect();
+                *h = Heap::new(runs)?;
+            }
+        }
+        Ok(())
+    }
+
     /// The next record as `(key, value)`, or `None` after the last.
     ///
     /// # Errors

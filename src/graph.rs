@@ -31,6 +31,7 @@ use crate::{
     lexicon::Lexicon,
     mention::{TripleMention, round_confidence},
     schema::{Modality, Relation},
+    span::Span,
 };
 
 /// A node.
@@ -80,6 +81,16 @@ pub struct Citation {
     pub evidence: String,
     /// The article's date.
     pub date: String,
+    /// Where the subject is named in the evidence, when it is.
+    pub subject_span: Option<Span>,
+    /// Where the cue stands in the evidence.
+    pub cue_span: Option<Span>,
+    /// Where the object is named in the evidence, when it is.
+    pub object_span: Option<Span>,
+    /// The article's source, if known.
+    pub source: String,
+    /// The article's address, if known.
+    pub url: String,
 }
 
 impl Citation {
@@ -96,6 +107,11 @@ impl Citation {
             cue: m.cue.clone(),
             evidence: m.evidence.clone(),
             date: m.date.clone(),
+            subject_span: m.subject_span,
+            cue_span: m.cue_span,
+            object_span: m.object_span,
+            source: m.source.clone(),
+            url: m.url.clone(),
         }
     }
 
@@ -112,6 +128,8 @@ impl Citation {
             m.cue.as_str(),
             m.evidence.as_str(),
             m.date.as_str(),
+            (m.subject_span, m.cue_span, m.object_span),
+            (m.source.as_str(), m.url.as_str()),
         )
             .cmp(&(
                 self.article.as_str(),
@@ -124,6 +142,8 @@ impl Citation {
                 self.cue.as_str(),
                 self.evidence.as_str(),
                 self.date.as_str(),
+                (self.subject_span, self.cue_span, self.object_span),
+                (self.source.as_str(), self.url.as_str()),
             ))
             .reverse()
     }

@@ -65,6 +65,7 @@ pub mod pattern;
 pub mod pipeline;
 pub mod records;
 pub mod schema;
+pub mod span;
 pub mod store;
 pub mod trace;
 

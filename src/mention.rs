@@ -17,7 +17,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::schema::{Modality, Relation};
+use crate::{
+    schema::{Modality, Relation},
+    span::Span,
+};
 
 /// One triple as the text states it, with its citation.
 ///
@@ -73,6 +76,21 @@ pub struct TripleMention {
         deserialize_with = "read_confidence"
     )]
     pub confidence: f64,
+    /// Where the subject is named in the evidence, when it is.
+    #[serde(default)]
+    pub subject_span: Option<Span>,
+    /// Where the cue stands in the evidence.
+    #[serde(default)]
+    pub cue_span: Option<Span>,
+    /// Where the object is named in the evidence, when it is.
+    #[serde(default)]
+    pub object_span: Option<Span>,
+    /// The article's source, if known.
+    #[serde(default)]
+    pub source: String,
+    /// The article's address, if known.
+    #[serde(default)]
+    pub url: String,
 }
 
 fn full_confidence() -> f64 {
@@ -129,6 +147,11 @@ pub const COLUMNS: &[&str] = &[
     "date",
     "rule",
     "confidence",
+    "subject_span",
+    "cue_span",
+    "object_span",
+    "source",
+    "url",
 ];
 
 #[cfg(test)]
@@ -159,6 +182,11 @@ pub(crate) mod tests {
             date: String::new(),
             rule: String::new(),
             confidence: 1.0,
+            subject_span: None,
+            cue_span: None,
+            object_span: None,
+            source: String::new(),
+            url: String::new(),
         }
     }
 

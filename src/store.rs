@@ -115,6 +115,11 @@ pub const MENTION_COLUMNS: &[(&str, Kind)] = &[
     ("date", Kind::Text),
     ("rule", Kind::Text),
     ("confidence", Kind::Real),
+    ("subject_span", Kind::Text),
+    ("cue_span", Kind::Text),
+    ("object_span", Kind::Text),
+    ("source", Kind::Text),
+    ("url", Kind::Text),
 ];
 
 /// The `actors` and `edges` tables' columns: `nodes.csv`'s and
@@ -858,6 +863,11 @@ mod tests {
             date: "2020-10-01".into(),
             rule: "cues:1 frame.verb.vso".into(),
             confidence: 0.75,
+            subject_span: None,
+            cue_span: "3-6".parse().ok(),
+            object_span: None,
+            source: "src".into(),
+            url: String::new(),
         }
     }
 

@@ -291,7 +291,7 @@ pub(crate) fn available(what: &str, ok: bool) -> bool {
     false
 }
 
-pub(super) fn have_program(name: &str, version_arg: &str) -> bool {
+pub(crate) fn have_program(name: &str, version_arg: &str) -> bool {
     Command::new(name)
         .arg(version_arg)
         .output()
@@ -1122,7 +1122,9 @@ fn edge_confidence_is_written_everywhere_and_filters() {
     let old = export_fixture(&dir, "old", &[]);
     assert!(confidences(&old).iter().all(|(_, c)| c == "1.0"));
     let triples = fs::read_to_string(old.join("triples.csv")).unwrap();
-    assert!(triples.starts_with(&format!("{HEADER},rule,confidence\n")));
+    assert!(triples.starts_with(&format!(
+        "{HEADER},rule,confidence,subject_span,cue_span,object_span,source,url\n"
+    )));
 
     // Every mention 0.5: an edge cited once is 0.5, twice 1 − 0.5² = 0.75.
     let t = dir.write("scored/triples.csv", fixture_csv_with(Some(0.5)));
@@ -1156,7 +1158,7 @@ fn edge_confidence_is_written_everywhere_and_filters() {
             .any(|e| e["confidence"] == 0.75)
     );
     let triples = fs::read_to_string(dir.join("all/triples.csv")).unwrap();
-    assert!(triples.contains(",svo r0,0.5\n"), "{triples}");
+    assert!(triples.contains(",svo r0,0.5,,,,,\n"), "{triples}");
 
     // --min-confidence keeps the edges cited twice, for merge and export.
     for cmd in ["export", "merge"] {

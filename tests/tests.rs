@@ -44,3 +44,8 @@ mod explain;
 /// traps, signals, dates, list flags, the built-in lexicon, messages, the
 /// README's claims (issue 14).
 mod newuser;
+
+/// `graph.html` in headless Chromium through puppeteer-core: search,
+/// filters, an edge's highlighted sentences, the URL hash, the README's
+/// screenshot (issue 12).
+mod html;

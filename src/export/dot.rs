@@ -83,7 +83,7 @@ fn node_label(ar: &str, en: &str, id: &str) -> String {
     out
 }
 
-fn family_style(f: Family) -> (&'static str, &'static str) {
+pub(super) fn family_style(f: Family) -> (&'static str, &'static str) {
     match f {
         Family::Standing => ("#7f7f7f", "dashed"),
         Family::Cooperation => ("#1a9850", "solid"),
@@ -91,7 +91,7 @@ fn family_style(f: Family) -> (&'static str, &'static str) {
     }
 }
 
-const TYPE_FILLS: &[(&str, &str)] = &[
+pub(super) const TYPE_FILLS: &[(&str, &str)] = &[
     ("state", "#deebf7"),
     ("person", "#fee0b6"),
     ("organization", "#e5f5e0"),

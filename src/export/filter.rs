@@ -320,6 +320,11 @@ mod tests {
             date: date.into(),
             rule: String::new(),
             confidence: 1.0,
+            subject_span: None,
+            cue_span: None,
+            object_span: None,
+            source: String::new(),
+            url: String::new(),
         }
     }
 

@@ -53,7 +53,8 @@ pub type Citations<'a> = Box<dyn Iterator<Item = io::Result<EdgeCitation>> + 'a>
 
 /// The mentions behind a graph, as the files that list them need them.
 ///
-/// A source may be read once only (a spilled run streams from disk).
+/// `triples.csv` may be written once only (a spilled run streams it from
+/// disk); citations may be read again.
 pub trait MentionSource {
     /// Writes `triples.csv`: every mention, sorted by article, sentence and
     /// triple.
@@ -65,7 +66,9 @@ pub trait MentionSource {
 
     /// Every citation of an edge of a graph built from these mentions with
     /// `g`'s options, in edge order. Citations of edges that `g` lacks (a
-    /// filtered graph) may be included; writers skip them.
+    /// filtered graph) may be included; writers skip them. Each call starts
+    /// from the first citation (`graph.json` and `graph.html` both read
+    /// them).
     ///
     /// # Errors
     ///

@@ -22,6 +22,8 @@ mod filter;
 mod formula;
 mod gexf;
 mod graphml;
+mod html;
+mod layout;
 mod mentions;
 mod neo4j;
 mod read;
@@ -40,6 +42,8 @@ pub use filter::{BehindEdges, Filter, parse_confidence, parse_date_bound, parse_
 pub use formula::{FormulaGuard, SPREADSHEET_CSV, TRIGGERS};
 pub use gexf::write_gexf;
 pub use graphml::{write_graphml, write_graphml_collapsed};
+pub use html::{CITATIONS_PER_EDGE, LARGE_GRAPH_EDGES, TOP_EDGES, write_html};
+pub use layout::layout;
 pub use mentions::{Citations, EdgeCitation, MentionSource, write_json};
 pub use neo4j::{
     NODE_HEADER as NEO4J_NODE_HEADER, RELATIONSHIP_HEADER as NEO4J_RELATIONSHIP_HEADER,
@@ -226,6 +230,7 @@ type Writer =
 /// | `graph.gexf` | Gephi with relations apart (`kind`) and its timeline (spells) |
 /// | `graph.dot` | Graphviz (`newsgraph render`) |
 /// | `graph.json` | programs: every node, edge and citation |
+/// | `graph.html` | a browser: the graph drawn, searchable, each edge's sentences |
 pub const FILES: &[(&str, Writer)] = &[
     ("triples.csv", |w, _, m, o| m.write_triples(w, o)),
     ("nodes.csv", |w, g, _, o| write_nodes_csv(w, g, o)),
@@ -241,6 +246,7 @@ pub const FILES: &[(&str, Writer)] = &[
     ("graph.gexf", |w, g, _, _| write_gexf(w, g)),
     ("graph.dot", |w, g, _, _| write_dot(w, g)),
     ("graph.json", |w, g, m, _| write_json(w, g, m)),
+    ("graph.html", |w, g, m, _| write_html(w, g, m)),
 ];
 
 /// Writes every export into `dir`, all or nothing.
@@ -422,6 +428,11 @@ mod tests {
             date: date.into(),
             rule: String::new(),
             confidence: 1.0,
+            subject_span: None,
+            cue_span: None,
+            object_span: None,
+            source: String::new(),
+            url: String::new(),
         }
     }
 

@@ -168,6 +168,11 @@ mod tests {
             date: "2020-10-01".into(),
             rule: String::new(),
             confidence: 1.0,
+            subject_span: None,
+            cue_span: None,
+            object_span: None,
+            source: String::new(),
+            url: String::new(),
         }
     }
 
@@ -227,19 +232,25 @@ mod tests {
         let mut buf = Vec::new();
         write_triples_csv(&mut buf, &[m.clone()], &ExportOptions::default()).unwrap();
         let text = String::from_utf8(buf).unwrap();
-        assert!(text.ends_with(",2020-10-01,svo nisba,0.25\n"), "{text}");
+        assert!(
+            text.ends_with(",2020-10-01,svo nisba,0.25,,,,,\n"),
+            "{text}"
+        );
         let p = dir.path().join("new.csv");
         std::fs::write(&p, &text).unwrap();
         assert_eq!(read_triples(&[&p]).unwrap(), vec![m]);
         // The same row as a file written before the two columns existed.
         let old = text
-            .replace(",rule,confidence\n", "\n")
-            .replace(",svo nisba,0.25\n", "\n");
+            .replace(
+                ",rule,confidence,subject_span,cue_span,object_span,source,url\n",
+                "\n",
+            )
+            .replace(",svo nisba,0.25,,,,,\n", "\n");
         let p = dir.path().join("old.csv");
         std::fs::write(&p, old).unwrap();
         assert_eq!(read_triples(&[&p]).unwrap(), vec![mention()]);
         let p = dir.path().join("bad.csv");
-        std::fs::write(&p, text.replace(",0.25\n", ",1.5\n")).unwrap();
+        std::fs::write(&p, text.replace(",0.25,", ",1.5,")).unwrap();
         let e = read_triples(&[&p]).unwrap_err().to_string();
         assert!(e.contains("line 2") && e.contains("outside 0 to 1"), "{e}");
     }

@@ -274,4 +274,30 @@ impl<'l> Cast<'l> {
             self.recent.remove(0);
         }
     }
+
+    /// The item of the sentence that names `actor`, nearest the cue (before
+    /// it for a subject, after it for an object, on a tie): where a viewer
+    /// marks the side. `None` when the sentence names it by no item (a
+    /// pronoun, a title, an actor of an earlier sentence).
+    pub(super) fn named_at(
+        &self,
+        text: &str,
+        items: &[scan::Item],
+        actor: &Option<ActorInfo>,
+        cue: usize,
+        subject: bool,
+    ) -> Option<usize> {
+        let id = &actor.as_ref()?.id;
+        let names = |it: &scan::Item| {
+            self.actor_at(it)
+                .is_some_and(|(a, _)| self.lex.actors[a as usize].id == *id)
+                || self.aliases.get(it.stem(text)).is_some_and(|a| a.id == *id)
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter(|&(k, it)| k != cue && names(it))
+            .min_by_key(|&(k, _)| (k.abs_diff(cue), (k < cue) != subject))
+            .map(|(k, _)| k)
+    }
 }

@@ -32,6 +32,7 @@
 
 pub mod scan;
 
+use crate::span::Span;
 pub use discourse::Cast;
 use discourse::Post;
 
@@ -102,6 +103,14 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
             }
             seen.push(key);
             let (cs, ce) = norm.orig_span(items[r.cue].range.start, items[r.cue].range.end);
+            let (cs, ce) = trim_span(&article.text, cs, ce);
+            let mark = |i: Option<usize>| {
+                let it = &items[i?];
+                let (bs, be) = norm.orig_span(it.form_start, it.range.end);
+                Span::within(&article.text, s, e, bs, be)
+            };
+            let subject_span = mark(cast.named_at(&norm.text, items, &r.subject, r.cue, true));
+            let object_span = mark(cast.named_at(&norm.text, items, &r.object, r.cue, false));
             let side = |a: &Option<ActorInfo>| match a {
                 Some(a) => (a.id.clone(), a.label.clone(), a.kind.as_str().to_string()),
                 None => Default::default(),
@@ -129,6 +138,11 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
                 date: article.date.clone().unwrap_or_default(),
                 rule: crate::trace::Chain { refs: &r.rules }.to_string(),
                 confidence: lex.confidence.of(&r.rules),
+                subject_span,
+                cue_span: Span::within(&article.text, s, e, cs, ce),
+                object_span,
+                source: article.source.clone().unwrap_or_default(),
+                url: article.url.clone().unwrap_or_default(),
             });
         }
     }

@@ -67,6 +67,11 @@ fn mentions(n: usize) -> Vec<TripleMention> {
                 date: format!("2018-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
                 rule: String::new(),
                 confidence: 1.0,
+                subject_span: None,
+                cue_span: None,
+                object_span: None,
+                source: String::new(),
+                url: String::new(),
             }
         })
         .collect()
