@@ -264,6 +264,27 @@ pub struct Classes {
     clitics: Vec<&'static str>,
     /// The first letters of the clitics: most words begin with none.
     initials: Vec<char>,
+    /// Each clitic (but the empty one) as its first eight bytes, a mask and
+    /// its length: a prefix test without a call to `memcmp`, since this
+    /// runs on every word of every sentence.
+    clitic_keys: Vec<CliticKey>,
+}
+
+/// A clitic as [`Classes::clitic_splits_into`] compares it.
+#[derive(Clone, Copy, Debug)]
+struct CliticKey {
+    bytes: u64,
+    mask: u64,
+    len: usize,
+    form: &'static str,
+}
+
+/// The first eight bytes of `s`, zero-padded, as one number.
+fn head(s: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s[..n]);
+    u64::from_le_bytes(b)
 }
 
 /// The one copy of a short string loaded from data (a clitic, a rule id).
@@ -382,6 +403,27 @@ impl Classes {
             .collect();
         out.initials.sort_unstable();
         out.initials.dedup();
+        for &c in &out.clitics[1..] {
+            if c.len() > 8 {
+                errors.push(LineError {
+                    path: path.to_path_buf(),
+                    line: 0,
+                    message: format!("clitic {c:?} is longer than 8 bytes"),
+                });
+                continue;
+            }
+            let mask = if c.len() == 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * c.len())) - 1
+            };
+            out.clitic_keys.push(CliticKey {
+                bytes: head(c.as_bytes()),
+                mask,
+                len: c.len(),
+                form: c,
+            });
+        }
         for &c in Class::ALL {
             if out.lists[c as usize].is_empty() {
                 errors.push(LineError {
@@ -433,6 +475,31 @@ impl Classes {
     /// The clitic prefixes to try, the empty one first.
     pub fn clitics(&self) -> &[&'static str] {
         &self.clitics
+    }
+
+    /// Every clitic `word` begins with, in the order of the `clitic` class,
+    /// passed to `f` with the rest of the word.
+    #[inline]
+    pub fn clitic_splits_into<'w>(&self, word: &'w str, mut f: impl FnMut(&'static str, &'w str)) {
+        let w = head(word.as_bytes());
+        for k in &self.clitic_keys {
+            if k.len <= word.len() && w & k.mask == k.bytes && word.is_char_boundary(k.len) {
+                f(k.form, &word[k.len..]);
+            }
+        }
+    }
+
+    /// The classes the word `w` belongs to as it stands, as bits by
+    /// [`ClassId`]: one lookup for all classes.
+    #[inline]
+    pub fn bits(&self, w: &str) -> u128 {
+        self.bits.get(w).copied().unwrap_or(0)
+    }
+
+    /// Whether the bits of [`Classes::bits`] hold class `c`.
+    #[inline]
+    pub fn bit(bits: u128, c: impl Into<ClassId>) -> bool {
+        bits & (1 << c.into().0) != 0
     }
 
     /// Whether some clitic begins with `c`.

@@ -302,14 +302,12 @@ pub fn clitic_splits<'w>(word: &'w str, classes: &Classes) -> Splits<'w> {
     {
         return out;
     }
-    for &p in classes.clitics() {
-        if let Some(rest) = word.strip_prefix(p) {
-            if out.len < out.buf.len() {
-                out.buf[out.len] = (p, rest);
-                out.len += 1;
-            }
+    classes.clitic_splits_into(word, |p, rest| {
+        if out.len < out.buf.len() {
+            out.buf[out.len] = (p, rest);
+            out.len += 1;
         }
-    }
+    });
     out
 }
 

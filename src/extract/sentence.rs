@@ -18,7 +18,7 @@ use super::{
     scan::{Item, Kind, clitic_splits, definite},
 };
 use crate::{
-    classes::{ARTICLE, Class},
+    classes::{ARTICLE, Class, Classes},
     lexicon::{Frame, Lexicon, Payload, Via},
     pattern::{Feature, View},
     schema::{ActorType, Modality, Relation},
@@ -434,9 +434,15 @@ impl<'a, 'l> Sentence<'a, 'l> {
             (Class::Counterpart, Mean::Counterpart),
         ];
         let splits = clitic_splits(w, &self.lex.classes);
-        for (class, m) in classes {
-            if self.lex.classes.find_in(&splits, class).is_some() {
-                return m;
+        // One lookup per reading for all ten classes.
+        let bits: u128 = splits
+            .iter()
+            .fold(0, |b, &(_, rest)| b | self.lex.classes.bits(rest));
+        if bits != 0 {
+            for (class, m) in classes {
+                if Classes::bit(bits, class) {
+                    return m;
+                }
             }
         }
         if self.lex.classes.find_in(&splits, Class::Both).is_some() {
