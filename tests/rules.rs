@@ -206,3 +206,47 @@ fn events() {
 fn patterns() {
     table("patterns.tsv");
 }
+
+/// Every row of a build's `triples.csv` names its rules, and every id
+/// exists in a rule file: an engine rule of `data/rules/engine.rules`, a
+/// pattern, or a line of the lexicon file it cites.
+#[test]
+fn every_triple_names_rules_that_exist() {
+    let lex = lexicon();
+    let text = fs::read_to_string(root().join("exports/triples.csv")).unwrap();
+    let engine = fs::read_to_string(root().join("data/rules/engine.rules")).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let rule_col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "rule")
+        .unwrap();
+    let mut rows = 0;
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        let rule = &rec[rule_col];
+        assert!(!rule.is_empty(), "a row without rules: {rec:?}");
+        for id in rule.split(' ') {
+            let ok = match id.split_once(':') {
+                Some((file, line)) => {
+                    let n: usize = line.parse().unwrap();
+                    let path = root().join(format!("data/lexicon/{file}.tsv"));
+                    fs::read_to_string(&path)
+                        .unwrap()
+                        .lines()
+                        .nth(n - 1)
+                        .is_some_and(|l| !l.starts_with('#') && !l.trim().is_empty())
+                }
+                None => {
+                    known_rule(lex, id)
+                        && (engine.lines().any(|l| l.starts_with(&format!("{id}\t")))
+                            || lex.patterns.all().iter().any(|p| p.id == id))
+                }
+            };
+            assert!(ok, "rule {id:?} of {rec:?} exists in no rule file");
+        }
+        rows += 1;
+    }
+    assert!(rows > 50);
+}
