@@ -281,13 +281,7 @@ mod tests {
             object_label: format!("{o}_ar"),
             object_type: "state".into(),
             date: format!("2018-0{}-01", 1 + sentence % 9),
-            rule: String::new(),
-            confidence: 1.0,
-            subject_span: None,
-            cue_span: None,
-            object_span: None,
-            source: String::new(),
-            url: String::new(),
+            ..crate::mention::tests::sample("")
         }
     }
 

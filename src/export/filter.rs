@@ -318,13 +318,7 @@ mod tests {
             object_label: o.into(),
             object_type: "state".into(),
             date: date.into(),
-            rule: String::new(),
-            confidence: 1.0,
-            subject_span: None,
-            cue_span: None,
-            object_span: None,
-            source: String::new(),
-            url: String::new(),
+            ..crate::mention::tests::sample("")
         }
     }
 

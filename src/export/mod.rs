@@ -426,13 +426,7 @@ mod tests {
             object_label: format!("{o}_ar"),
             object_type: "person".into(),
             date: date.into(),
-            rule: String::new(),
-            confidence: 1.0,
-            subject_span: None,
-            cue_span: None,
-            object_span: None,
-            source: String::new(),
-            url: String::new(),
+            ..crate::mention::tests::sample("")
         }
     }
 

@@ -166,13 +166,7 @@ mod tests {
             object_label: "أذربيجان".into(),
             object_type: "state".into(),
             date: "2020-10-01".into(),
-            rule: String::new(),
-            confidence: 1.0,
-            subject_span: None,
-            cue_span: None,
-            object_span: None,
-            source: String::new(),
-            url: String::new(),
+            ..crate::mention::tests::sample("")
         }
     }
 
