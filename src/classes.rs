@@ -116,6 +116,9 @@ classes! {
     PartnerPrep = "partner_prep",
     /// Prepositions (and clitics) that mark a noun's patient.
     PatientPrep = "patient_prep",
+    /// «لدى», «إلى» after a title and its state: the state the post is held
+    /// at («سفير قطر لدى موسكو»), not the one it belongs to.
+    PostedAt = "posted_at",
     /// «بين»: a pair follows.
     BetweenPrep = "between_prep",
     /// «على» before a noun predicated of the subject («على اتصال»).
@@ -145,6 +148,9 @@ classes! {
     Stopword = "stopword",
     /// Personal pronouns, never a name.
     Pronoun = "pronoun",
+    /// Particles of lineage inside a name («بن», «آل»): never a clitic on a
+    /// word.
+    NameParticle = "name_particle",
     /// Relative pronouns: a clause about the noun before them begins.
     Relative = "relative",
     /// Honorifics and ranks that stand between a title and a name.

@@ -351,6 +351,13 @@ impl<'a> Sentence<'a, '_> {
             let (p, q) = (&self.phrases[k], &self.phrases[k + 1]);
             let named = p.first == p.last
                 && matches!(&self.means[p.first], Mean::Actor(a, Via::Name) if matches!(a.kind, ActorType::Place | ActorType::Organization | ActorType::Group));
+            // «مدينة ليون الفرنسية»: a town the gazetteer lacks, named after
+            // its town noun.
+            let town = p.actors.len() == 1
+                && p.actors[0].kind == ActorType::Place
+                && p.first < p.last
+                && matches!(self.means[p.last], Mean::Word);
+            let named = named || town;
             let nisba = q.first == q.last
                 && q.prep.is_none()
                 && matches!(&self.means[q.first], Mean::Actor(a, Via::Nisba) if a.kind == ActorType::State);

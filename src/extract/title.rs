@@ -101,6 +101,15 @@ impl<'a> Sentence<'a, '_> {
                     j += 1;
                 }
                 Mean::Prep(p) if self.is(p, Class::InPrep) => j += 1,
+                // «سفير قطر لدى موسكو»: the state a post is held at is not
+                // the one it belongs to (schema, "Posts").
+                Mean::Prep(p)
+                    if self.is(p, Class::PostedAt)
+                        && governor.is_some()
+                        && matches!(self.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind != ActorType::Person) =>
+                {
+                    j += 2
+                }
                 Mean::Punct('(') => {
                     let close =
                         (j..n.min(j + 10)).find(|&k| matches!(self.means[k], Mean::Punct(')')));
@@ -140,10 +149,17 @@ impl<'a> Sentence<'a, '_> {
                         let comma = (j..n.min(j + 5))
                             .find(|&k| !matches!(self.means[k], Mean::Word))
                             .filter(|&k| matches!(self.means[k], Mean::Punct(',')));
+                        // «مفوضة الأمم المتحدة لحقوق الإنسان، ميشيل باشليت»:
+                        // the body's field before the comma and a name the
+                        // gazetteer lacks.
+                        let named = |k: usize| {
+                            matches!(self.means.get(k + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person)
+                                || (k + 1 < n
+                                    && matches!(self.means[k + 1], Mean::Word)
+                                    && self.new_person(k + 1, false).0.is_some())
+                        };
                         match comma {
-                            Some(k) if matches!(self.means.get(k + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person) => {
-                                j = k
-                            }
+                            Some(k) if named(k) => j = k,
                             _ => break,
                         }
                         break;
@@ -524,12 +540,13 @@ impl<'a> Sentence<'a, '_> {
             && self.find(self.word(k), Class::Honorific).is_some()
     }
 
-    /// A name the gazetteer lacks, after a title: up to three plain words.
+    /// A name the gazetteer lacks, after a title: up to five plain words.
     pub(super) fn new_person(&self, j: usize, conj: bool) -> (Option<ActorInfo>, usize) {
         let n = self.items.len();
         let mut k = j;
         let mut words = Vec::new();
-        while k < n && words.len() < 4 {
+        // «فهد بن محمد آل عطية»: five words with the particles of a lineage.
+        while k < n && words.len() < 5 {
             if !matches!(self.means[k], Mean::Word) {
                 break;
             }
@@ -540,10 +557,17 @@ impl<'a> Sentence<'a, '_> {
                     None => break,
                 }
             }
-            let bad = self.is(w, Class::Stopword)
+            // «بن», «آل» inside a name: lineage, not a clitic on a word.
+            let particle = !words.is_empty() && self.is(w, Class::NameParticle);
+            let bad = !particle
+                && (self.is(w, Class::Stopword)
                 || !name_shaped(w, words.is_empty(), &self.lex.classes)
                 || self.lex.is_common(w)
-                || (w.starts_with(['ب', 'ل', 'و', 'ف', 'ك']) && self.lex.is_common(&w[2..]))
+                // «وقال», «لدعم»: a clitic on an ordinary word; «فان» (van)
+                // is no clitic on «ان».
+                || (w.starts_with(['ب', 'ل', 'و', 'ف', 'ك'])
+                    && w[2..].chars().count() >= 3
+                    && self.lex.is_common(&w[2..]))
                 || w.strip_prefix('ب').is_some_and(|r| r.starts_with(ARTICLE))
                 || w.starts_with(LL)
                 || (w.starts_with(['ب', 'ل'])
@@ -564,12 +588,22 @@ impl<'a> Sentence<'a, '_> {
                     self.is(rest, Class::Stopword)
                         || self.lex.is_common(rest)
                         || rest.chars().count() <= 2
-                });
+                }));
             if bad {
                 break;
             }
             words.push(w);
             k += 1;
+        }
+        // «الأمير سعود بن نايف بن عبد العزيز»: a name does not end in a
+        // particle; what follows it is another person's name.
+        while words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| self.is(w, Class::NameParticle))
+        {
+            words.pop();
+            k -= 1;
         }
         // One bare word is a name only when it is no ordinary word and
         // something follows that is not part of a name («الجنرال ديمبسي
