@@ -446,6 +446,35 @@ impl<'a> Sentence<'a, '_> {
         i + 1
     }
 
+    /// «دبي، الإمارات العربية المتحدة (CNN)-- حذر …»: a dateline at the
+    /// start of a sentence (places, a comma, the agency in brackets, a dash)
+    /// says where the dispatch was filed; its places are no argument of
+    /// what the sentence reports.
+    pub(super) fn dateline(&mut self) {
+        let n = self.items.len().min(12);
+        let Some(open) = (0..n).find(|&k| matches!(self.means[k], Mean::Punct('('))) else {
+            return;
+        };
+        let close =
+            (open + 1..n.min(open + 5)).find(|&k| matches!(self.means[k], Mean::Punct(')')));
+        let Some(close) = close else { return };
+        let dash = matches!(self.means.get(close + 1), Some(Mean::Punct('-')));
+        // Before the bracket: only places, states, commas and plain words.
+        let place_like = (0..open).all(|k| match &self.means[k] {
+            Mean::Punct(',') | Mean::Word => true,
+            Mean::Actor(a, _) => matches!(a.kind, ActorType::Place | ActorType::State),
+            _ => false,
+        });
+        if !dash || !place_like || open == 0 {
+            return;
+        }
+        for p in &mut self.phrases {
+            if p.last < open {
+                p.prep = Some(TOPIC);
+            }
+        }
+    }
+
     /// Joins phrases coordinated by و or a comma into groups.
     pub(super) fn group(&mut self) {
         for k in 1..self.phrases.len() {

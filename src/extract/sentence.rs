@@ -310,6 +310,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         s.classify(cast);
         s.build_phrases(cast);
         s.group();
+        s.dateline();
         s
     }
 
