@@ -284,10 +284,10 @@ fn write_data(
             .into_iter()
             .map(|((d, m), n)| json!([d, m, n]))
             .collect();
-        // When mentions carry a confidence, an edge's goes here as `conf`
-        // (page.js then shows the confidence filter), a citation's in
-        // `cite_row`.
+        // The edge's confidence (the noisy-or of its mentions'): page.js
+        // shows the confidence filter when edges carry it.
         let row = json!({
+            "conf": crate::mention::round_confidence(e.confidence()),
             "s": ends[k].0,
             "t": ends[k].1,
             "r": e.relation.as_str(),
