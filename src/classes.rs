@@ -7,13 +7,16 @@
 //!
 //! What must hold:
 //! - every form goes through [`normalize_form`], as article text does, so a
-//!   form written with hamza («مئات») matches the folded text («مييات»);
+//!   form written with hamza («مئات») matches the folded text («ميات»);
 //! - the engine names classes ([`Class`]), never Arabic words: adding a
 //!   word to a class is a data change;
-//! - a line naming an unknown class, a duplicate form in a class, a form
-//!   normalization empties, a form with characters the tokenizer splits
-//!   (or a space, in a one-word class) is a load error naming file and line;
-//!   so is a class the engine uses that has no form at all.
+//! - classes the engine does not name may be added for the patterns of
+//!   `data/rules/patterns.rules` ([`ClassId`]); the lexicon refuses one no
+//!   pattern uses, as a likely misspelling;
+//! - a class name that is not lowercase ASCII, a duplicate form in a class,
+//!   a form normalization empties, a form with characters the tokenizer
+//!   splits (or a space, in a one-word class) is a load error naming file
+//!   and line; so is a class the engine uses that has no form at all.
 
 use std::path::Path;
 
@@ -265,9 +268,6 @@ pub struct Classes {
     names: Vec<String>,
     /// Each class's forms, in file order.
     lists: Vec<Vec<Box<str>>>,
-    /// The `clitic` forms, no prefix first, as `&'static str` so that
-    /// tokens can carry theirs without a lifetime (see [`intern`]).
-    clitics: Vec<&'static str>,
     /// The first letters of the clitics: most words begin with none.
     initials: Vec<char>,
     /// Each clitic (but the empty one) as its first eight bytes, a mask and
@@ -399,17 +399,13 @@ impl Classes {
             *out.bits.entry(form.clone().into()).or_default() |= 1 << class.0;
             out.lists[class.0 as usize].push(form.into());
         }
-        out.clitics = std::iter::once("")
-            .chain(out.forms(Class::Clitic).iter().map(|f| intern(f)))
-            .collect();
-        out.initials = out
-            .clitics
-            .iter()
-            .filter_map(|c| c.chars().next())
-            .collect();
+        // Interned, so that tokens carry their clitic without a lifetime.
+        let clitics: Vec<&'static str> =
+            out.forms(Class::Clitic).iter().map(|f| intern(f)).collect();
+        out.initials = clitics.iter().filter_map(|c| c.chars().next()).collect();
         out.initials.sort_unstable();
         out.initials.dedup();
-        for &c in &out.clitics[1..] {
+        for c in clitics {
             if c.len() > 8 {
                 errors.push(LineError {
                     path: path.to_path_buf(),
@@ -478,11 +474,6 @@ impl Classes {
         splits.iter().copied().find(|&(_, rest)| self.has(rest, c))
     }
 
-    /// The clitic prefixes to try, the empty one first.
-    pub fn clitics(&self) -> &[&'static str] {
-        &self.clitics
-    }
-
     /// Every clitic `word` begins with, in the order of the `clitic` class,
     /// passed to `f` with the rest of the word.
     #[inline]
@@ -517,11 +508,6 @@ impl Classes {
     /// The forms of class `c`, in file order.
     pub fn forms(&self, c: Class) -> &[Box<str>] {
         &self.lists[c as usize]
-    }
-
-    /// The forms of any class, engine's or pattern's.
-    pub fn forms_of(&self, c: ClassId) -> &[Box<str>] {
-        &self.lists[c.0 as usize]
     }
 
     /// Whether `w` ends with a form of class `c`.
