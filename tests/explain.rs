@@ -59,10 +59,29 @@ fn explain_reads_every_input_kind() {
     c.args(["explain", "-"])
         .stdin(std::fs::File::open(dir.join("in/b.jsonl")).unwrap());
     assert_explained(&String::from_utf8(run_ok(&mut c).stdout).unwrap(), "j1");
-    // --trace is accepted; for now it prints what explain prints.
+    // --trace adds each mention's rules, and the candidates a rule blocked.
     let (code, traced, _) = explain(&dir, &["--trace", "in/a.txt"]);
     assert_eq!(code, Some(0));
     assert_explained(&traced, "a");
+    assert!(
+        traced.contains("=> turkey support azerbaijan [asserted] cue «دعمها»  rule cues:"),
+        "{traced}"
+    );
+    dir.write(
+        "in/former.txt",
+        "نفى الرئيس الفرنسي السابق نيكولا ساركوزي الاتهامات.",
+    );
+    let (_, traced, _) = explain(&dir, &["--trace", "in/former.txt"]);
+    assert!(
+        traced.contains("x  nicolas_sarkozy leader_of france cue «الرييس»  blocked by roles:"),
+        "{traced}"
+    );
+    assert!(traced.contains("post.former block.pattern"), "{traced}");
+    let (_, plain, _) = explain(&dir, &["in/former.txt"]);
+    assert!(
+        !plain.contains("blocked by") && !plain.contains("rule cues:"),
+        "{plain}"
+    );
 }
 
 #[test]

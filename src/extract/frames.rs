@@ -101,6 +101,9 @@ impl<'a> Sentence<'a, '_> {
         object: Option<ActorInfo>,
         why: Rule,
     ) {
+        if !self.trace {
+            return;
+        }
         let mut rules = self.chain.clone();
         rules.extend_from_slice(&self.tail);
         rules.push(why.into());

@@ -79,7 +79,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
     let mut counted = (0usize, 0usize);
     for (si, (sr, items)) in sents.iter().enumerate() {
         let (sr, items) = (*sr, items.as_slice());
-        let (raws, _) = sentence::sentence(&norm.text, items, lex, &mut cast);
+        let (raws, _) = sentence::sentence(&norm.text, items, lex, &mut cast, false);
         if raws.is_empty() {
             continue;
         }
@@ -166,7 +166,7 @@ pub fn explain(article: &Article, lex: &Lexicon, trace: bool) -> String {
         let _ = writeln!(out, "sentence {si}: {}", &norm.text[sr.start..sr.end]);
         let mut probe = cast.clone();
         out += &sentence::describe(&norm.text, items, lex, &mut probe);
-        let (raws, blocked) = sentence::sentence(&norm.text, items, lex, &mut cast);
+        let (raws, blocked) = sentence::sentence(&norm.text, items, lex, &mut cast, trace);
         let cue = |c: usize| &norm.text[items[c].range.start..items[c].range.end];
         for r in raws {
             let _ = write!(

@@ -18,7 +18,7 @@ use super::{
     scan::{Item, Kind, clitic_splits, definite},
 };
 use crate::{
-    classes::{ARTICLE, Class, Classes},
+    classes::{ARTICLE, Class, ClassId, Classes},
     lexicon::{Frame, Lexicon, Payload, Via},
     pattern::{Feature, View},
     schema::{ActorType, Modality, Relation},
@@ -33,11 +33,7 @@ impl View for Sentence<'_, '_> {
 
     fn test(&self, k: usize, f: &Feature, cue: usize) -> bool {
         match f {
-            Feature::Class(c) => self
-                .lex
-                .classes
-                .find_in(&clitic_splits(self.word(k), &self.lex.classes), *c)
-                .is_some(),
+            Feature::Class(c) => self.find(self.word(k), *c).is_some(),
             Feature::Form(form) => clitic_splits(self.word(k), &self.lex.classes)
                 .iter()
                 .any(|&(_, rest)| rest == form),
@@ -160,6 +156,8 @@ pub(super) struct Sentence<'a, 'l> {
     pub(super) swap: bool,
     /// Candidates a rule stopped, for `explain --trace`.
     pub(super) blocked: Vec<Blocked>,
+    /// Whether to record them (a run has no use for them).
+    pub(super) trace: bool,
 }
 
 /// A candidate that did not become a mention, and the rule that stopped it.
@@ -183,8 +181,9 @@ pub(super) fn sentence(
     items: &[Item],
     lex: &Lexicon,
     cast: &mut Cast<'_>,
+    trace: bool,
 ) -> (Vec<Raw>, Vec<Blocked>) {
-    let mut s = Sentence::read(text, items, lex, cast);
+    let mut s = Sentence::read(text, items, lex, cast, trace);
     s.relations();
     s.places_within();
     s.analysts_speak();
@@ -221,7 +220,7 @@ pub(super) fn sentence(
 /// explain`: the tokens and chunks stages as the rules see them.
 pub(super) fn describe(text: &str, items: &[Item], lex: &Lexicon, cast: &mut Cast<'_>) -> String {
     use std::fmt::Write;
-    let s = Sentence::read(text, items, lex, cast);
+    let s = Sentence::read(text, items, lex, cast, false);
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         let m = match &s.means[i] {
@@ -286,6 +285,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
         items: &'a [Item],
         lex: &'l Lexicon,
         cast: &mut Cast<'_>,
+        trace: bool,
     ) -> Sentence<'a, 'l> {
         let mut s = Sentence {
             text,
@@ -306,6 +306,7 @@ impl<'a, 'l> Sentence<'a, 'l> {
             tail: Vec::new(),
             swap: false,
             blocked: Vec::new(),
+            trace,
         };
         s.classify(cast);
         s.build_phrases(cast);
@@ -324,7 +325,11 @@ impl<'a, 'l> Sentence<'a, 'l> {
     }
 
     /// Which reading of `w` (clitic prefix, rest) is in class `c`.
-    pub(super) fn find<'w>(&self, w: &'w str, c: Class) -> Option<(&'static str, &'w str)> {
+    pub(super) fn find<'w>(
+        &self,
+        w: &'w str,
+        c: impl Into<ClassId>,
+    ) -> Option<(&'static str, &'w str)> {
         self.lex
             .classes
             .find_in(&clitic_splits(w, &self.lex.classes), c)
