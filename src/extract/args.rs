@@ -13,47 +13,50 @@ use std::collections::HashSet;
 
 use super::{
     ActorInfo,
+    frames::{Frames, locative},
     scan::clitic_splits,
-    sentence::{Mean, Sentence, TOPIC, locative},
+    tokens::{Mean, TOPIC},
 };
 use crate::{
     classes::{ARTICLE, Class},
     schema::{ActorType, Relation},
 };
 
-impl<'a> Sentence<'a, '_> {
+impl<'a> Frames<'_, 'a, '_> {
     /// The first phrase of each group, from item `from` up to the clause end.
     pub(super) fn phrases_after(&self, from: usize, rel: Relation) -> Vec<usize> {
         let mut out = Vec::new();
         let mut seen_groups = HashSet::new();
         let mut k = from;
         let mut words = 0;
-        while k < self.items.len() && words <= 6 {
-            if matches!(self.means[k], Mean::TopicPrep) && self.is(self.word(k), Class::TimePrep) {
+        while k < self.tok.items.len() && words <= 6 {
+            if matches!(self.tok.means[k], Mean::TopicPrep)
+                && self.tok.is(self.tok.word(k), Class::TimePrep)
+            {
                 // «منذ عام 1992، نحو 20 بالمئة»: skip the time phrase.
-                while k < self.items.len()
-                    && !matches!(self.means[k], Mean::Punct(_))
-                    && self.phrase_at[k].is_none()
+                while k < self.tok.items.len()
+                    && !matches!(self.tok.means[k], Mean::Punct(_))
+                    && self.ch.phrase_at[k].is_none()
                 {
                     k += 1;
                 }
                 continue;
             }
             if matches!(
-                self.means[k],
+                self.tok.means[k],
                 Mean::Boundary | Mean::TopicPrep | Mean::Relative
-            ) || (k > from && !self.cues[k].is_empty() && self.phrase_at[k].is_none())
+            ) || (k > from && !self.tok.cues[k].is_empty() && self.ch.phrase_at[k].is_none())
             {
                 break;
             }
-            if matches!(self.means[k], Mean::Punct('.' | ':' | '?' | '!')) {
+            if matches!(self.tok.means[k], Mean::Punct('.' | ':' | '?' | '!')) {
                 break;
             }
-            if let Some(p) = self.phrase_at[k] {
-                let ph = &self.phrases[p];
+            if let Some(p) = self.ch.phrase_at[k] {
+                let ph = &self.ch.phrases[p];
                 let ok = match ph.prep {
                     Some(TOPIC) => false,
-                    Some(p) if self.is(p, Class::LocativePrep) => locative(rel),
+                    Some(p) if self.tok.is(p, Class::LocativePrep) => locative(rel),
                     _ => true,
                 };
                 if ok && seen_groups.insert(ph.group) {
@@ -62,7 +65,7 @@ impl<'a> Sentence<'a, '_> {
                 k = ph.last + 1;
                 continue;
             }
-            if matches!(self.means[k], Mean::Word) {
+            if matches!(self.tok.means[k], Mean::Word) {
                 words += 1;
             }
             k += 1;
@@ -73,10 +76,10 @@ impl<'a> Sentence<'a, '_> {
     /// Whether item `k` begins with the conjunction و / ف, which after a
     /// comma opens a new clause («...، وهي أراض سيطرت عليها»).
     pub(super) fn opens_clause(&self, k: usize) -> bool {
-        let it = &self.items[k];
-        match self.means[k] {
+        let it = &self.tok.items[k];
+        match self.tok.means[k] {
             Mean::Word => {
-                let w = self.word(k);
+                let w = self.tok.word(k);
                 (w.starts_with('و') || w.starts_with('ف')) && w.chars().count() >= 3
             }
             _ => it.prefix.starts_with('و') || it.prefix.starts_with('ف'),
@@ -85,40 +88,41 @@ impl<'a> Sentence<'a, '_> {
 
     /// The nearest subject-like phrase before the cue in its clause.
     pub(super) fn phrase_before(&self, c: usize) -> Option<usize> {
-        let it = &self.items[c];
+        let it = &self.tok.items[c];
         if it.prefix.starts_with('و') || it.prefix.starts_with('ف') {
             // A verb joined by و opens its own clause: «...، واتّهم تركيا».
             return None;
         }
         // «الغوطة التي تسيطر عليها الحكومة»: a verb right after a relative
         // pronoun, with a resumptive pronoun, has its subject after it.
-        let resumptive = self.items[c].suffix_len > 0
+        let resumptive = self.tok.items[c].suffix_len > 0
             || self
+                .tok
                 .means
                 .get(c + 1)
                 .is_some_and(|m| matches!(m, Mean::Word))
-                && self.is(self.word(c + 1), Class::ResumptivePrep);
-        if c > 0 && matches!(self.means[c - 1], Mean::Relative) && resumptive {
+                && self.tok.is(self.tok.word(c + 1), Class::ResumptivePrep);
+        if c > 0 && matches!(self.tok.means[c - 1], Mean::Relative) && resumptive {
             return None;
         }
         // «… دونالد ترامب الذي رفع العقوبات»: without a resumptive pronoun
         // the relative clause's subject is the noun it describes, whatever
         // governs that noun.
-        if c > 1 && matches!(self.means[c - 1], Mean::Relative) {
-            if let Some(p) = self.phrase_at[c - 2] {
+        if c > 1 && matches!(self.tok.means[c - 1], Mean::Relative) {
+            if let Some(p) = self.ch.phrase_at[c - 2] {
                 return Some(p);
             }
         }
         // «لهجمات شنها الحوثيون»: the same clause after an indefinite noun,
         // without the relative pronoun.
-        let w = self.items[c].stem(self.text);
-        let pronoun = self.items[c].suffix_len > 0
-            || (self.lex.classes.ends(w, Class::ObjectSuffix) && w.chars().count() >= 4);
+        let w = self.tok.items[c].stem(self.tok.text);
+        let pronoun = self.tok.items[c].suffix_len > 0
+            || (self.tok.lex.classes.ends(w, Class::ObjectSuffix) && w.chars().count() >= 4);
         if c > 0
             && pronoun
-            && matches!(self.means[c - 1], Mean::Word)
-            && !self.cues[c - 1].is_empty()
-            && !self.word(c - 1).contains(ARTICLE)
+            && matches!(self.tok.means[c - 1], Mean::Word)
+            && !self.tok.cues[c - 1].is_empty()
+            && !self.tok.word(c - 1).contains(ARTICLE)
         {
             return None;
         }
@@ -128,7 +132,7 @@ impl<'a> Sentence<'a, '_> {
             k -= 1;
             steps += 1;
             if matches!(
-                self.means[k],
+                self.tok.means[k],
                 Mean::Boundary | Mean::Punct('.' | ':' | '?' | '!')
             ) {
                 return None;
@@ -137,39 +141,44 @@ impl<'a> Sentence<'a, '_> {
             // after «أن» in its own clause, never before it; but «أنها»
             // carries its subject as a pronoun for the one named before
             // («أعلنت تركيا أنها تقف إلى جانب أذربيجان»).
-            if matches!(self.means[k], Mean::Word)
-                && self.is(self.word(k), Class::Complementizer)
-                && !self.is(self.word(k), Class::ComplementizerPronoun)
+            if matches!(self.tok.means[k], Mean::Word)
+                && self.tok.is(self.tok.word(k), Class::Complementizer)
+                && !self.tok.is(self.tok.word(k), Class::ComplementizerPronoun)
             {
                 return None;
             }
-            if matches!(self.means[k], Mean::Punct(',')) && k + 1 != c && self.opens_clause(k + 1) {
+            if matches!(self.tok.means[k], Mean::Punct(','))
+                && k + 1 != c
+                && self.opens_clause(k + 1)
+            {
                 return None;
             }
             // «إلى ذلك، شنت ...», often written without its comma: a new
             // report starts.
             if k > 0
-                && matches!(self.means[k], Mean::Word)
-                && clitic_splits(self.word(k - 1), &self.lex.classes)
+                && matches!(self.tok.means[k], Mean::Word)
+                && clitic_splits(self.tok.word(k - 1), &self.tok.lex.classes)
                     .iter()
                     .any(|&(_, w)| {
-                        self.lex
+                        self.tok
+                            .lex
                             .classes
-                            .pair(w, self.word(k), Class::DiscourseOpener)
+                            .pair(w, self.tok.word(k), Class::DiscourseOpener)
                     })
             {
                 return None;
             }
-            if let Some(p) = self.phrase_at[k] {
-                let ph = &self.phrases[p];
+            if let Some(p) = self.ch.phrase_at[k] {
+                let ph = &self.ch.phrases[p];
                 let clause_start =
-                    ph.first == 0 || matches!(self.means[ph.first - 1], Mean::Punct(_));
-                let fronted = self.prep_in(ph.prep, Class::DativePrep)
-                    && (clause_start || self.items[ph.first].prefix.starts_with('و'));
+                    ph.first == 0 || matches!(self.tok.means[ph.first - 1], Mean::Punct(_));
+                let fronted = self.tok.prep_in(ph.prep, Class::DativePrep)
+                    && (clause_start || self.tok.items[ph.first].prefix.starts_with('و'));
                 if (ph.prep.is_none() || fronted) && !ph.adjectival {
                     // The first phrase of its group, for the whole list.
                     return Some(
-                        self.phrases
+                        self.ch
+                            .phrases
                             .iter()
                             .position(|q| q.group == ph.group)
                             .unwrap_or(p),
@@ -180,9 +189,11 @@ impl<'a> Sentence<'a, '_> {
             }
             // Another verb's clause ends the search; a noun or participle
             // («والموالين لصالح») is part of the subject's phrase.
-            if self.phrase_at[k].is_none()
+            if self.ch.phrase_at[k].is_none()
                 && k + 1 != c
-                && self.cues[k].iter().any(|&(_, _, n, _)| !self.nominal(k, n))
+                && self.tok.cues[k]
+                    .iter()
+                    .any(|&(_, _, n, _)| !self.tok.nominal(k, n))
             {
                 return None;
             }
@@ -194,26 +205,26 @@ impl<'a> Sentence<'a, '_> {
     /// السعودية مساعدات». Not when that verb is itself a cue («أدانت مصر
     /// الهجوم» condemns an attack, it does not make one).
     pub(super) fn light_verb_subject(&self, c: usize) -> Option<usize> {
-        if c < 2 || self.items[c].has_prep() {
+        if c < 2 || self.tok.items[c].has_prep() {
             return None;
         }
         // «ألقت القوات المسلحة في شرقي ليبيا القبض»: a place phrase may
         // follow the subject.
         let mut k = c - 1;
         while k > 0 {
-            let locative = match self.phrase_at[k] {
-                Some(q) => self.prep_in(self.phrases[q].prep, Class::InPrep),
+            let locative = match self.ch.phrase_at[k] {
+                Some(q) => self.tok.prep_in(self.ch.phrases[q].prep, Class::InPrep),
                 None => {
-                    self.mean_prep(k, Class::InPrep)
-                        || (matches!(self.means[k], Mean::Word)
-                            && self.is(self.word(k), Class::Direction))
+                    self.tok.mean_prep(k, Class::InPrep)
+                        || (matches!(self.tok.means[k], Mean::Word)
+                            && self.tok.is(self.tok.word(k), Class::Direction))
                 }
             };
             if !locative {
                 break;
             }
-            k = match self.phrase_at[k] {
-                Some(q) => self.phrases[q].first.saturating_sub(1),
+            k = match self.ch.phrase_at[k] {
+                Some(q) => self.ch.phrases[q].first.saturating_sub(1),
                 None => k - 1,
             };
         }
@@ -221,58 +232,60 @@ impl<'a> Sentence<'a, '_> {
         // المساعدات»: a quantity may stand between the verb and its noun.
         let mut q = k;
         while q > 0
-            && self.phrase_at[q].is_none()
+            && self.ch.phrase_at[q].is_none()
             && (self.is_quantity(q)
-                || self.mean_prep(q, Class::FromPrep)
-                || (matches!(self.means[q], Mean::Word)
-                    && self.find(self.word(q), Class::Measure).is_some()))
+                || self.tok.mean_prep(q, Class::FromPrep)
+                || (matches!(self.tok.means[q], Mean::Word)
+                    && self.tok.find(self.tok.word(q), Class::Measure).is_some()))
         {
             q -= 1;
         }
         if q < k && q + 1 < c {
             let plain_verb = |v: usize| {
-                matches!(self.means[v], Mean::Word)
-                    && self.cues[v].is_empty()
-                    && self.modals[v].is_none()
-                    && !self.is(self.word(v), Class::Stopword)
-                    && !self.is(self.word(v), Class::Complementizer)
+                matches!(self.tok.means[v], Mean::Word)
+                    && self.tok.cues[v].is_empty()
+                    && self.tok.modals[v].is_none()
+                    && !self.tok.is(self.tok.word(v), Class::Stopword)
+                    && !self.tok.is(self.tok.word(v), Class::Complementizer)
             };
             let group_first = |p: usize| {
-                self.phrases
+                self.ch
+                    .phrases
                     .iter()
-                    .position(|x| x.group == self.phrases[p].group)
+                    .position(|x| x.group == self.ch.phrases[p].group)
                     .unwrap_or(p)
             };
             if plain_verb(q) && q > 0 {
-                if let Some(p) = self.phrase_at[q - 1]
-                    .filter(|&p| self.phrases[p].prep.is_none() && !self.phrases[p].adjectival)
-                {
+                if let Some(p) = self.ch.phrase_at[q - 1].filter(|&p| {
+                    self.ch.phrases[p].prep.is_none() && !self.ch.phrases[p].adjectival
+                }) {
                     return Some(group_first(p));
                 }
             }
-            if let Some(p) = self.phrase_at[q]
-                .filter(|&p| self.phrases[p].prep.is_none() && !self.phrases[p].adjectival)
+            if let Some(p) = self.ch.phrase_at[q]
+                .filter(|&p| self.ch.phrases[p].prep.is_none() && !self.ch.phrases[p].adjectival)
             {
-                let f = self.phrases[p].first;
+                let f = self.ch.phrases[p].first;
                 if f > 0 && plain_verb(f - 1) {
                     return Some(group_first(p));
                 }
             }
             return None;
         }
-        let p = self.phrase_at[k]?;
-        let ph = &self.phrases[p];
+        let p = self.ch.phrase_at[k]?;
+        let ph = &self.ch.phrases[p];
         if ph.prep.is_some() || ph.first == 0 || ph.adjectival {
             return None;
         }
         let v = ph.first - 1;
-        let verb_like = matches!(self.means[v], Mean::Word)
-            && self.cues[v].is_empty()
-            && self.modals[v].is_none()
-            && !self.is(self.word(v), Class::Stopword)
-            && !self.is(self.word(v), Class::Complementizer);
+        let verb_like = matches!(self.tok.means[v], Mean::Word)
+            && self.tok.cues[v].is_empty()
+            && self.tok.modals[v].is_none()
+            && !self.tok.is(self.tok.word(v), Class::Stopword)
+            && !self.tok.is(self.tok.word(v), Class::Complementizer);
         verb_like.then(|| {
-            self.phrases
+            self.ch
+                .phrases
                 .iter()
                 .position(|q| q.group == ph.group)
                 .unwrap_or(p)
@@ -287,18 +300,24 @@ impl<'a> Sentence<'a, '_> {
         subj: &[ActorInfo],
         verbal: bool,
     ) -> Option<ActorInfo> {
-        let on_verb = self.items[c].suffix_len > 0
-            && self.lex.classes.ends(self.word(c), Class::PronounSuffix);
+        let on_verb = self.tok.items[c].suffix_len > 0
+            && self
+                .tok
+                .lex
+                .classes
+                .ends(self.tok.word(c), Class::PronounSuffix);
         let on_prep = self
+            .tok
             .means
             .get(c + 1)
             .is_some_and(|m| matches!(m, Mean::Word))
-            && self.is(self.word(c + 1), Class::ObjectPronoun);
+            && self.tok.is(self.tok.word(c + 1), Class::ObjectPronoun);
         if !on_verb && !on_prep {
             return None;
         }
         let candidates = |reach: usize| {
-            self.phrases
+            self.ch
+                .phrases
                 .iter()
                 .rev()
                 .filter(move |p| p.last < c && c - p.last <= reach)
@@ -309,9 +328,9 @@ impl<'a> Sentence<'a, '_> {
         // named further back, where a state is nearer (states are feminine);
         // otherwise the nearest actor.
         let pronoun = if on_verb {
-            self.word(c)
+            self.tok.word(c)
         } else {
-            self.word(c + 1)
+            self.tok.word(c + 1)
         };
         let masculine = verbal && on_verb && pronoun.ends_with('ه');
         let agrees = |a: &ActorInfo| masculine && a.kind == ActorType::Person;
@@ -327,8 +346,9 @@ impl<'a> Sentence<'a, '_> {
     pub(super) fn speaker(&self, c: usize) -> Option<ActorInfo> {
         let open = (0..c)
             .rev()
-            .find(|&k| matches!(self.means[k], Mean::Punct(':' | '"')))?;
-        self.phrases
+            .find(|&k| matches!(self.tok.means[k], Mean::Punct(':' | '"')))?;
+        self.ch
+            .phrases
             .iter()
             .take_while(|p| p.last < open)
             .filter(|p| p.prep.is_none() && !p.adjectival)
@@ -352,9 +372,9 @@ impl<'a> Sentence<'a, '_> {
         for &p in rest
             .iter()
             .skip(1)
-            .filter(|&&p| !self.prep_in(self.phrases[p].prep, Class::InPrep))
+            .filter(|&&p| !self.tok.prep_in(self.ch.phrases[p].prep, Class::InPrep))
         {
-            for a in self.group_actors(p) {
+            for a in self.ch.group_actors(p) {
                 if matches!(a.kind, ActorType::Place) && !all.iter().any(|x| x.id == a.id) {
                     all.push(a);
                 }
@@ -368,37 +388,38 @@ impl<'a> Sentence<'a, '_> {
     pub(super) fn apposition_before(&self, c: usize, participle: bool) -> Option<usize> {
         // The article may be the clitic or part of the cue's form
         // («الواقعة في»).
-        let definite = self.items[c].prefix.ends_with(ARTICLE)
-            || self.items[c].stem(self.text).starts_with(ARTICLE);
+        let definite = self.tok.items[c].prefix.ends_with(ARTICLE)
+            || self.tok.items[c].stem(self.tok.text).starts_with(ARTICLE);
         if c == 0 || !definite {
             return None;
         }
         let mut k = c - 1;
         // One adjective or a comma may stand between.
         for _ in 0..2 {
-            if let Some(p) = self.phrase_at[k] {
-                let ph = &self.phrases[p];
+            if let Some(p) = self.ch.phrase_at[k] {
+                let ph = &self.ch.phrases[p];
                 // «أدانت مصر الهجوم»: after a verb the noun is its object,
                 // not an apposition.
                 let after_verb = !participle
                     && ph.first > 0
-                    && (!self.cues[ph.first - 1].is_empty()
-                        || matches!(self.means[ph.first - 1], Mean::Word)
-                            && !self.is(self.word(ph.first - 1), Class::Stopword)
+                    && (!self.tok.cues[ph.first - 1].is_empty()
+                        || matches!(self.tok.means[ph.first - 1], Mean::Word)
+                            && !self.tok.is(self.tok.word(ph.first - 1), Class::Stopword)
                             && k + 1 == c);
                 return (ph.prep != Some(TOPIC) && !after_verb).then(|| {
-                    self.phrases
+                    self.ch
+                        .phrases
                         .iter()
                         .position(|q| q.group == ph.group)
                         .unwrap_or(p)
                 });
             }
-            match self.means[k] {
+            match self.tok.means[k] {
                 Mean::Punct(',') if k > 0 => k -= 1,
                 Mean::Word
                     if k > 0
-                        && !self.is(self.word(k), Class::Stopword)
-                        && !self.is(self.word(k), Class::Complementizer) =>
+                        && !self.tok.is(self.tok.word(k), Class::Stopword)
+                        && !self.tok.is(self.tok.word(k), Class::Complementizer) =>
                 {
                     k -= 1
                 }
@@ -423,11 +444,13 @@ impl<'a> Sentence<'a, '_> {
         let start = (0..c)
             .rev()
             .find(|&k| {
-                matches!(self.means[k], Mean::Word) && self.is(self.word(k), Class::Complementizer)
+                matches!(self.tok.means[k], Mean::Word)
+                    && self.tok.is(self.tok.word(k), Class::Complementizer)
             })
             .unwrap_or(0);
         let first = |from: usize| {
-            self.phrases
+            self.ch
+                .phrases
                 .iter()
                 .filter(|p| p.first >= from)
                 .take_while(|p| p.last < c)
@@ -447,15 +470,15 @@ impl<'a> Sentence<'a, '_> {
         while k > 0 && k + 12 > c {
             k -= 1;
             if matches!(
-                self.means[k],
+                self.tok.means[k],
                 Mean::Boundary | Mean::Punct('.' | ':' | '"' | '?' | '!')
             ) {
                 return None;
             }
-            let Some(p) = self.phrase_at[k] else {
+            let Some(p) = self.ch.phrase_at[k] else {
                 continue;
             };
-            let ph = &self.phrases[p];
+            let ph = &self.ch.phrases[p];
             let force = ph.actors.iter().all(|a| {
                 matches!(
                     a.kind,
@@ -475,20 +498,20 @@ impl<'a> Sentence<'a, '_> {
     /// state its capital names) is the target, as event coders code it.
     pub(super) fn scene_after(&self, c: usize, subj: &[ActorInfo]) -> Vec<ActorInfo> {
         let mut k = c + 1;
-        while k < self.items.len() && k <= c + 14 {
+        while k < self.tok.items.len() && k <= c + 14 {
             if matches!(
-                self.means[k],
+                self.tok.means[k],
                 Mean::Boundary | Mean::Relative | Mean::Punct('.' | ':' | '?' | '!' | ',')
             ) {
                 break;
             }
-            if let Some(p) = self.phrase_at[k] {
-                let ph = &self.phrases[p];
+            if let Some(p) = self.ch.phrase_at[k] {
+                let ph = &self.ch.phrases[p];
                 let places = ph
                     .actors
                     .iter()
                     .all(|a| matches!(a.kind, ActorType::Place | ActorType::State));
-                if self.prep_in(ph.prep, Class::ScenePrep)
+                if self.tok.prep_in(ph.prep, Class::ScenePrep)
                     && places
                     && !ph.adjectival
                     && !ph.actors.iter().any(|a| subj.iter().any(|s| s.id == a.id))
@@ -505,9 +528,9 @@ impl<'a> Sentence<'a, '_> {
 
     /// A count: digits or a number word («ثمانية», «عشرات», «نحو»).
     pub(super) fn is_quantity(&self, k: usize) -> bool {
-        matches!(self.means[k], Mean::Word) && {
-            let w = self.word(k);
-            w.bytes().all(|b| b.is_ascii_digit()) || self.find(w, Class::Quantity).is_some()
+        matches!(self.tok.means[k], Mean::Word) && {
+            let w = self.tok.word(k);
+            w.bytes().all(|b| b.is_ascii_digit()) || self.tok.find(w, Class::Quantity).is_some()
         }
     }
 }

@@ -1,48 +1,147 @@
-//! Chunks: actor phrases from a sentence's items.
+//! Chunks: actor phrases from a sentence's tokens, the second stage.
 //!
-//! In: the classified items of one sentence and the article's memory
-//! ([`super::Cast`]). Out: the sentence's [`Phrase`]s (an organ with its
-//! state, an anaphor resolved, a plain actor; titles are in
+//! In: a sentence's [`Tokens`] and the article's memory ([`Cast`]). Out:
+//! [`Chunked`]: the sentence's [`Phrase`]s (an organ with its state, an
+//! anaphor resolved, a plain actor, a title with its holder in
 //! [`super::title`]), each with the preposition that governs it, grouped
-//! into coordinated lists.
+//! into coordinated lists; and the standing triples that titles state
+//! («وزير الخارجية الروسي سيرغي لافروف»: `official_of`), with the
+//! candidates a rule blocked.
 //!
 //! What must hold: phrases do not overlap and are in text order; every
-//! item maps to at most one phrase (`phrase_at`).
+//! item maps to at most one phrase (`phrase_at`); the tokens are only read.
 
 use super::{
-    ActorInfo, Cast,
+    ActorInfo, Cast, Raw,
     scan::Kind,
-    sentence::{Mean, Phrase, Sentence, TOPIC, is_conj},
+    sentence::{Blocked, Seen},
+    tokens::{Mean, TOPIC, Tokens, is_conj},
 };
 use crate::{
     classes::{ARTICLE, Class, LL, NISBA_F},
     lexicon::Via,
-    schema::ActorType,
+    schema::{ActorType, Relation},
     trace::{Rule, RuleRef},
 };
 
-impl<'a> Sentence<'a, '_> {
+/// Actors that the text groups as one argument.
+#[derive(Clone, Debug)]
+pub(super) struct Phrase<'a> {
+    pub(super) actors: Vec<ActorInfo>,
+    pub(super) first: usize,
+    pub(super) last: usize,
+    /// The preposition governing it (a clitic ب ل ك or a word before it).
+    pub(super) prep: Option<&'a str>,
+    /// A nisba used as an adjective after a noun (قاعدة تركية).
+    pub(super) adjectival: bool,
+    /// Index of the coordinated group it belongs to.
+    pub(super) group: usize,
+}
+
+/// A sentence's actor phrases, in text order.
+pub(super) struct Chunks<'a> {
+    pub(super) phrases: Vec<Phrase<'a>>,
+    /// For each item, the phrase covering it.
+    pub(super) phrase_at: Vec<Option<usize>>,
+}
+
+/// What the chunk stage hands on.
+pub(super) struct Chunked<'a> {
+    pub(super) chunks: Chunks<'a>,
+    /// The standing triples of titles, each with its rule chain.
+    pub(super) posts: Vec<Raw>,
+    /// Posts a rule stopped (recorded only when tracing).
+    pub(super) blocked: Vec<Blocked>,
+}
+
+/// Chunks one sentence's tokens.
+pub(super) fn chunks<'a>(tok: &Tokens<'a, '_>, cast: &mut Cast<'_>, trace: bool) -> Chunked<'a> {
+    let mut c = Chunker {
+        tok,
+        phrases: Vec::new(),
+        phrase_at: vec![None; tok.items.len()],
+        posts: Vec::new(),
+        blocked: Vec::new(),
+        trace,
+    };
+    c.build_phrases(cast);
+    c.group();
+    c.dateline();
+    Chunked {
+        chunks: Chunks {
+            phrases: c.phrases,
+            phrase_at: c.phrase_at,
+        },
+        posts: c.posts,
+        blocked: c.blocked,
+    }
+}
+
+/// The chunk stage at work: the tokens it reads, what it has built.
+pub(super) struct Chunker<'t, 'a, 'l> {
+    pub(super) tok: &'t Tokens<'a, 'l>,
+    pub(super) phrases: Vec<Phrase<'a>>,
+    pub(super) phrase_at: Vec<Option<usize>>,
+    pub(super) posts: Vec<Raw>,
+    pub(super) blocked: Vec<Blocked>,
+    trace: bool,
+}
+
+impl<'a> Chunker<'_, 'a, '_> {
+    /// What the pattern language sees so far.
+    pub(super) fn seen(&self) -> Seen<'_, 'a, '_> {
+        Seen {
+            tok: self.tok,
+            phrases: &self.phrases,
+            phrase_at: &self.phrase_at,
+        }
+    }
+
+    /// Records a post that rule chain `rules` stopped.
+    pub(super) fn block(
+        &mut self,
+        cue: usize,
+        relation: Relation,
+        subject: Option<ActorInfo>,
+        object: Option<ActorInfo>,
+        rules: Vec<RuleRef>,
+    ) {
+        if self.trace {
+            self.blocked.push(Blocked {
+                cue,
+                relation,
+                subject,
+                object,
+                rules,
+            });
+        }
+    }
+}
+
+impl<'a> Chunker<'_, 'a, '_> {
     pub(super) fn prep_before(&self, first: usize) -> Option<&'a str> {
         // A short name the article's memory resolved carries its clitic in
         // the word: «لصالح» is ل + Saleh.
-        if let (Kind::Word, Mean::Actor(a, _)) = (&self.items[first].kind, &self.means[first]) {
-            let w = self.word(first);
+        if let (Kind::Word, Mean::Actor(a, _)) =
+            (&self.tok.items[first].kind, &self.tok.means[first])
+        {
+            let w = self.tok.word(first);
             if !a.label.contains(w) && w.starts_with(['ل', 'ب']) {
                 return w.get(..2);
             }
         }
         // A clitic preposition, as it stands in the word.
-        let it = &self.items[first];
+        let it = &self.tok.items[first];
         if let Some(c) = it.prep() {
-            let prefix = &self.text[it.range.start..it.form_start];
+            let prefix = &self.tok.text[it.range.start..it.form_start];
             let at = it.range.start + prefix.find(c).unwrap_or(0);
-            return Some(&self.text[at..at + c.len_utf8()]);
+            return Some(&self.tok.text[at..at + c.len_utf8()]);
         }
         // «خلال قمة طهران»: an actor in the genitive of a topic or time
         // phrase is part of it.
-        if (first.saturating_sub(2)..first).any(|k| matches!(self.means[k], Mean::TopicPrep))
+        if (first.saturating_sub(2)..first).any(|k| matches!(self.tok.means[k], Mean::TopicPrep))
             && (first.saturating_sub(2)..first)
-                .all(|k| matches!(self.means[k], Mean::TopicPrep | Mean::Word))
+                .all(|k| matches!(self.tok.means[k], Mean::TopicPrep | Mean::Word))
         {
             return Some(TOPIC);
         }
@@ -54,28 +153,29 @@ impl<'a> Sentence<'a, '_> {
                 return None;
             }
             j -= 1;
-            match &self.means[j] {
+            match &self.tok.means[j] {
                 // «مع كل من أذربيجان»: the preposition before «كل من».
                 Mean::Prep(p)
-                    if self.is(p, Class::FromPrep)
+                    if self.tok.is(p, Class::FromPrep)
                         && j > 0
-                        && self.find(self.word(j - 1), Class::Each).is_some() =>
+                        && self.tok.find(self.tok.word(j - 1), Class::Each).is_some() =>
                 {
                     j -= 1;
                     continue;
                 }
                 Mean::Prep(p) => return Some(p),
                 Mean::TopicPrep => return Some(TOPIC),
-                Mean::Word if j + 1 == first && self.place_noun(self.word(j)) => continue,
+                Mean::Word if j + 1 == first && self.tok.place_noun(self.tok.word(j)) => continue,
                 // «على مواقع المقاومة»: the positions of an actor stand for it.
                 Mean::Word
-                    if j + 1 == first && self.find(self.word(j), Class::Holding).is_some() =>
+                    if j + 1 == first
+                        && self.tok.find(self.tok.word(j), Class::Holding).is_some() =>
                 {
                     continue;
                 }
                 // «في شمال غرب سوريا»
-                Mean::Word if self.is(self.word(j), Class::Direction) => continue,
-                Mean::Word if self.find(self.word(j), Class::Each).is_some() => continue,
+                Mean::Word if self.tok.is(self.tok.word(j), Class::Direction) => continue,
+                Mean::Word if self.tok.find(self.tok.word(j), Class::Each).is_some() => continue,
                 _ => return None,
             }
         }
@@ -108,7 +208,7 @@ impl<'a> Sentence<'a, '_> {
     }
 
     pub(super) fn build_phrases(&mut self, cast: &mut Cast<'_>) {
-        let n = self.items.len();
+        let n = self.tok.items.len();
         let mut i = 0;
         while i < n {
             if let Some((a, end)) = self.unit_name(i) {
@@ -116,7 +216,7 @@ impl<'a> Sentence<'a, '_> {
                 i = end;
                 continue;
             }
-            match self.means[i].clone() {
+            match self.tok.means[i].clone() {
                 Mean::Role {
                     relation,
                     plural,
@@ -152,16 +252,16 @@ impl<'a> Sentence<'a, '_> {
                 Mean::Actor(a, via) => {
                     let adjectival = via == Via::Nisba
                         && i > 0
-                        && matches!(self.means[i - 1], Mean::Word)
-                        && self.items[i].prefix.is_empty()
-                        && !self.cues[i - 1].is_empty()
+                        && matches!(self.tok.means[i - 1], Mean::Word)
+                        && self.tok.items[i].prefix.is_empty()
+                        && !self.tok.cues[i - 1].is_empty()
                         || (via == Via::Nisba
                             && i > 1
-                            && matches!(self.means[i - 1], Mean::Word)
-                            && !self.cues[i - 2].is_empty());
+                            && matches!(self.tok.means[i - 1], Mean::Word)
+                            && !self.tok.cues[i - 2].is_empty());
                     if a.kind == ActorType::Person {
-                        let words: Vec<String> = self.text
-                            [self.items[i].form_start..self.items[i].range.end]
+                        let words: Vec<String> = self.tok.text
+                            [self.tok.items[i].form_start..self.tok.items[i].range.end]
                             .split(' ')
                             .map(String::from)
                             .collect();
@@ -183,7 +283,11 @@ impl<'a> Sentence<'a, '_> {
                 Mean::TheTwo => {
                     // «البلدين» are two states; «الطرفين», «الجانبين» any two
                     // parties: states, bodies or armed groups.
-                    let parties = self.lex.classes.within(self.word(i), Class::PartyNoun);
+                    let parties = self
+                        .tok
+                        .lex
+                        .classes
+                        .within(self.tok.word(i), Class::PartyNoun);
                     let named_together =
                         cast.pair.clone().filter(|_| parties && cast.pair_age <= 2);
                     let states: Vec<ActorInfo> = named_together.unwrap_or_else(|| {
@@ -246,15 +350,18 @@ impl<'a> Sentence<'a, '_> {
                         .take(2)
                         .collect();
                     let after_speech = i > 0
-                        && matches!(self.means[i - 1], Mean::Word)
-                        && self.find(self.word(i - 1), Class::SayingVerb).is_some();
+                        && matches!(self.tok.means[i - 1], Mean::Word)
+                        && self
+                            .tok
+                            .find(self.tok.word(i - 1), Class::SayingVerb)
+                            .is_some();
                     if two.len() == 2 && after_speech {
                         self.push_phrase(vec![two[1].clone()], i, i, false);
                     }
                 }
                 Mean::TheOrg | Mean::ThePlace => {
                     // «المنظمة», «الإقليم»: the organization or place named last.
-                    let kind = if matches!(self.means[i], Mean::TheOrg) {
+                    let kind = if matches!(self.tok.means[i], Mean::TheOrg) {
                         ActorType::Organization
                     } else {
                         ActorType::Place
@@ -299,17 +406,17 @@ impl<'a> Sentence<'a, '_> {
         group: bool,
         cast: &mut Cast<'_>,
     ) -> usize {
-        let n = self.items.len();
+        let n = self.tok.items.len();
         let mut j = i + 1;
         let mut words = 0;
         while j < n && words <= 2 {
-            match &self.means[j] {
+            match &self.tok.means[j] {
                 Mean::Actor(a, via)
                     if a.kind != ActorType::Person
                         && (*via != Via::Name
-                            || self.items[j].prefix.is_empty()
-                            || self.is(self.items[j].prefix, Class::DativePrep)
-                            || self.items[j].prefix == LL) =>
+                            || self.tok.items[j].prefix.is_empty()
+                            || self.tok.is(self.tok.items[j].prefix, Class::DativePrep)
+                            || self.tok.items[j].prefix == LL) =>
                 {
                     // «قوات الناتو», «المسلحون الحوثيون»: a body or group
                     // named after the organ is that actor; a state makes a
@@ -345,7 +452,7 @@ impl<'a> Sentence<'a, '_> {
                 Mean::Actor(a, _)
                     if a.kind == ActorType::Person
                         && !group
-                        && (i + 1..j).all(|k| matches!(self.means[k], Mean::Organ(..))) =>
+                        && (i + 1..j).all(|k| matches!(self.tok.means[k], Mean::Organ(..))) =>
                 {
                     if let Some(st) = cast.state_of(a) {
                         self.push_phrase(vec![st], i, j, false);
@@ -356,27 +463,27 @@ impl<'a> Sentence<'a, '_> {
                 // «المقاومة والجيش لهجوم الحوثيين»: a new conjunct or a
                 // cue ends the organ's phrase.
                 // («قوات الاحتلال الإسرائيلي» goes on through its noun).
-                _ if self.items[j].prefix.starts_with('و')
-                    || self.cues[j].iter().any(|&(_, _, nominal, _)| {
-                        self.items[j].has_prep()
-                            || !(nominal || self.items[j].prefix.ends_with(ARTICLE))
+                _ if self.tok.items[j].prefix.starts_with('و')
+                    || self.tok.cues[j].iter().any(|&(_, _, nominal, _)| {
+                        self.tok.items[j].has_prep()
+                            || !(nominal || self.tok.items[j].prefix.ends_with(ARTICLE))
                     }) =>
                 {
                     break;
                 }
                 Mean::Organ(..) => {}
-                Mean::Word if !self.is(self.word(j), Class::Stopword) => words += 1,
+                Mean::Word if !self.tok.is(self.tok.word(j), Class::Stopword) => words += 1,
                 // «القوات المسلحة في شرقي ليبيا»: a state organ placed in a
                 // state is that state's.
-                Mean::Prep(p) if self.is(p, Class::InPrep) && !group && words == 0 => {
+                Mean::Prep(p) if self.tok.is(p, Class::InPrep) && !group && words == 0 => {
                     let mut k = j + 1;
                     while k < n
-                        && matches!(self.means[k], Mean::Word)
-                        && self.is(self.word(k), Class::Direction)
+                        && matches!(self.tok.means[k], Mean::Word)
+                        && self.tok.is(self.tok.word(k), Class::Direction)
                     {
                         k += 1;
                     }
-                    match self.means.get(k) {
+                    match self.tok.means.get(k) {
                         Some(Mean::Actor(a, Via::Name)) if a.kind == ActorType::State => {
                             let st = a.clone();
                             self.push_phrase(vec![st], i, k, false);
@@ -389,7 +496,7 @@ impl<'a> Sentence<'a, '_> {
             }
             j += 1;
         }
-        if self.items[i].suffix_len > 0 {
+        if self.tok.items[i].suffix_len > 0 {
             if let Some(st) = cast
                 .recent
                 .iter()
@@ -404,10 +511,10 @@ impl<'a> Sentence<'a, '_> {
         // «النظام» after «النظام السوري»: the organ the article already
         // tied to a state; «طيران النظام»: the inner organ's.
         let last = (i + 1..j)
-            .take_while(|&k| matches!(self.means[k], Mean::Organ(..)))
+            .take_while(|&k| matches!(self.tok.means[k], Mean::Organ(..)))
             .last()
             .unwrap_or(i);
-        let tied = (i..=last).rev().find_map(|k| match self.means[k] {
+        let tied = (i..=last).rev().find_map(|k| match self.tok.means[k] {
             Mean::Organ(gk, false) if !group || k > i => cast.organs.get(&gk).cloned(),
             _ => None,
         });
@@ -417,11 +524,11 @@ impl<'a> Sentence<'a, '_> {
         }
         // «الجيش» alone in an article about one state is its army; not
         // «قوات الاحتلال», «طائرات التحالف», where a genitive names whose.
-        let genitive = matches!(self.means.get(last + 1), Some(Mean::TheOrg))
-            || matches!(self.means.get(last + 1), Some(Mean::Word))
-                && self.word(last + 1).starts_with(ARTICLE)
-                && !self.word(last + 1).ends_with(NISBA_F);
-        let home = (i..=last).rev().find_map(|k| match self.means[k] {
+        let genitive = matches!(self.tok.means.get(last + 1), Some(Mean::TheOrg))
+            || matches!(self.tok.means.get(last + 1), Some(Mean::Word))
+                && self.tok.word(last + 1).starts_with(ARTICLE)
+                && !self.tok.word(last + 1).ends_with(NISBA_F);
+        let home = (i..=last).rev().find_map(|k| match self.tok.means[k] {
             Mean::Organ(gk, false) => cast.home_of(gk),
             _ => None,
         });
@@ -432,7 +539,7 @@ impl<'a> Sentence<'a, '_> {
         // «المقاومة» where the article names «المقاومة الشعبية».
         if let Some(a) = cast
             .heads
-            .get(self.items[i].stem(self.text))
+            .get(self.tok.items[i].stem(self.tok.text))
             .cloned()
             .flatten()
         {
@@ -440,7 +547,7 @@ impl<'a> Sentence<'a, '_> {
             return i + 1;
         }
         let generic = cast.known(g);
-        if group || !self.lex.actors[g as usize].props.state_bound {
+        if group || !self.tok.lex.actors[g as usize].props.state_bound {
             self.push_phrase(vec![generic], i, i, false);
         }
         i + 1
@@ -451,16 +558,16 @@ impl<'a> Sentence<'a, '_> {
     /// says where the dispatch was filed; its places are no argument of
     /// what the sentence reports.
     pub(super) fn dateline(&mut self) {
-        let n = self.items.len().min(12);
-        let Some(open) = (0..n).find(|&k| matches!(self.means[k], Mean::Punct('('))) else {
+        let n = self.tok.items.len().min(12);
+        let Some(open) = (0..n).find(|&k| matches!(self.tok.means[k], Mean::Punct('('))) else {
             return;
         };
         let close =
-            (open + 1..n.min(open + 5)).find(|&k| matches!(self.means[k], Mean::Punct(')')));
+            (open + 1..n.min(open + 5)).find(|&k| matches!(self.tok.means[k], Mean::Punct(')')));
         let Some(close) = close else { return };
-        let dash = matches!(self.means.get(close + 1), Some(Mean::Punct('-')));
+        let dash = matches!(self.tok.means.get(close + 1), Some(Mean::Punct('-')));
         // Before the bracket: only places, states, commas and plain words.
-        let place_like = (0..open).all(|k| match &self.means[k] {
+        let place_like = (0..open).all(|k| match &self.tok.means[k] {
             Mean::Punct(',') | Mean::Word => true,
             Mean::Actor(a, _) => matches!(a.kind, ActorType::Place | ActorType::State),
             _ => false,
@@ -480,16 +587,16 @@ impl<'a> Sentence<'a, '_> {
         for k in 1..self.phrases.len() {
             let (a, b) = (&self.phrases[k - 1], &self.phrases[k]);
             let gap = a.last + 1..b.first;
-            let conj_word = self.items[b.first].prefix.starts_with('و')
-                || (!matches!(self.means[b.first], Mean::Actor(..))
-                    && self.word(b.first).starts_with('و'));
+            let conj_word = self.tok.items[b.first].prefix.starts_with('و')
+                || (!matches!(self.tok.means[b.first], Mean::Actor(..))
+                    && self.tok.word(b.first).starts_with('و'));
             let conj = conj_word && gap.is_empty();
             let comma_conj = gap.len() == 1
-                && matches!(self.means[a.last + 1], Mean::Punct(','))
+                && matches!(self.tok.means[a.last + 1], Mean::Punct(','))
                 && self
                     .phrases
                     .get(k + 1)
-                    .is_some_and(|c| self.items[c.first].prefix.starts_with('و'));
+                    .is_some_and(|c| self.tok.items[c.first].prefix.starts_with('و'));
             // States, bodies and groups coordinate («حزب الله والنظام»,
             // «المقاومة والجيش»); persons and places only with their kind.
             let body = |k: ActorType| {
@@ -501,7 +608,7 @@ impl<'a> Sentence<'a, '_> {
             let same_kind = a.actors[0].kind == b.actors[0].kind
                 || (body(a.actors[0].kind) && body(b.actors[0].kind));
             let same_prep =
-                b.prep.is_none() || b.prep == a.prep || is_conj(self.items[b.first].prefix);
+                b.prep.is_none() || b.prep == a.prep || is_conj(self.tok.items[b.first].prefix);
             if (conj || comma_conj) && same_kind && same_prep && !a.adjectival && !b.adjectival {
                 let g = self.phrases[k - 1].group;
                 self.phrases[k].group = g;
@@ -511,7 +618,10 @@ impl<'a> Sentence<'a, '_> {
             }
         }
     }
+}
 
+impl Chunks<'_> {
+    /// The actors of phrase `p`'s coordinated group, each once.
     pub(super) fn group_actors(&self, p: usize) -> Vec<ActorInfo> {
         let g = self.phrases[p].group;
         let mut out: Vec<ActorInfo> = Vec::new();

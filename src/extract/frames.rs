@@ -14,8 +14,9 @@
 
 use super::{
     ActorInfo, Raw,
-    scan::definite,
-    sentence::{Blocked, Mean, Sentence, locative},
+    chunk::Chunks,
+    sentence::{Blocked, Seen},
+    tokens::{Mean, Tokens},
 };
 use crate::{
     classes::Class,
@@ -25,7 +26,70 @@ use crate::{
     trace::{Rule, RuleRef},
 };
 
-impl<'a> Sentence<'a, '_> {
+/// Relations whose objects may stand after في (places).
+pub(super) fn locative(r: Relation) -> bool {
+    matches!(
+        r,
+        Relation::DeployedIn | Relation::Controls | Relation::PartOf | Relation::MemberOf
+    )
+}
+
+/// The frame stage at work: the tokens and chunks it reads, the mentions
+/// it has made, and the rule chain of the candidate it is building.
+pub(super) struct Frames<'s, 'a, 'l> {
+    pub(super) tok: &'s Tokens<'a, 'l>,
+    pub(super) ch: &'s Chunks<'a>,
+    pub(super) out: Vec<Raw>,
+    /// The rules that led to the candidate being built: what `emit` records.
+    pub(super) chain: Vec<RuleRef>,
+    /// The rewrites and the modality rule of the candidate being built.
+    pub(super) tail: Vec<RuleRef>,
+    /// A pattern said the candidate's subject and object change places.
+    pub(super) swap: bool,
+    /// Candidates a rule stopped, for `explain --trace`.
+    pub(super) blocked: Vec<Blocked>,
+    /// Whether to record them (a run has no use for them).
+    pub(super) trace: bool,
+}
+
+impl<'s, 'a, 'l> Frames<'s, 'a, 'l> {
+    /// The frame stage over a sentence's tokens and chunks; the chunk
+    /// stage's posts and blocked candidates come first in its output.
+    pub(super) fn new(
+        tok: &'s Tokens<'a, 'l>,
+        ch: &'s Chunks<'a>,
+        posts: Vec<Raw>,
+        blocked: Vec<Blocked>,
+        trace: bool,
+    ) -> Self {
+        Frames {
+            tok,
+            ch,
+            out: posts,
+            chain: Vec::new(),
+            tail: Vec::new(),
+            swap: false,
+            blocked,
+            trace,
+        }
+    }
+
+    /// The mentions made and the candidates blocked.
+    pub(super) fn finish(self) -> (Vec<Raw>, Vec<Blocked>) {
+        (self.out, self.blocked)
+    }
+
+    /// What the pattern language sees.
+    fn seen(&self) -> Seen<'_, 'a, 'l> {
+        Seen {
+            tok: self.tok,
+            phrases: &self.ch.phrases,
+            phrase_at: &self.ch.phrase_at,
+        }
+    }
+}
+
+impl<'a> Frames<'_, 'a, '_> {
     pub(super) fn emit(
         &mut self,
         s: Option<ActorInfo>,
@@ -63,9 +127,10 @@ impl<'a> Sentence<'a, '_> {
                 )
             })
             && self
+                .tok
                 .lex
                 .classes
-                .within(self.items[c].stem(self.text), Class::ObjectionStem);
+                .within(self.tok.items[c].stem(self.tok.text), Class::ObjectionStem);
         // The event checks (anchors, history) are for demonstrations; an
         // objection keeps the modality its markers give.
         let mut rules = self.chain.clone();
@@ -121,53 +186,45 @@ impl<'a> Sentence<'a, '_> {
         self.chain.push(r.into());
     }
 
-    /// Whether the cue at `c` is used as a noun here: the lexicon says so,
-    /// or the word carries the article or a preposition.
-    pub(super) fn nominal(&self, c: usize, lexical: bool) -> bool {
-        let it = &self.items[c];
-        lexical
-            || definite(it.prefix)
-            || it.has_prep()
-            || (c > 0
-                && matches!(self.means[c - 1], Mean::Prep(_) | Mean::TopicPrep)
-                // «شنوا», «قصفوا»: a plural past verb is never a noun.
-                && !self.lex.classes.ends(it.stem(self.text), Class::PluralVerbSuffix))
-    }
-
     pub(super) fn relations(&mut self) {
         // The object of the last accusation: «اتهم تركيا بدعم أذربيجان»
         // makes Turkey the subject of the reported support.
         let mut accused: Option<ActorInfo> = None;
-        for c in 0..self.items.len() {
-            if self.cues[c].is_empty() || self.phrase_at[c].is_some() {
+        for c in 0..self.tok.items.len() {
+            if self.tok.cues[c].is_empty() || self.ch.phrase_at[c].is_some() {
                 continue;
             }
             // «يشن هجوماً قاسياً على»: a light verb whose noun is a
             // metaphor names no event either.
             if self
+                .tok
                 .blocks
                 .iter()
-                .any(|&b| b > c && b <= c + 4 && (c + 1..b).all(|k| self.cues[k].is_empty()))
+                .any(|&b| b > c && b <= c + 4 && (c + 1..b).all(|k| self.tok.cues[k].is_empty()))
             {
-                for (rel, .., line) in self.cues[c].clone() {
+                for (rel, .., line) in self.tok.cues[c].clone() {
                     self.chain = vec![RuleRef::Cue(line)];
                     self.tail.clear();
                     self.block(c, rel, None, None, Rule::BlockMetaphor);
                 }
                 continue;
             }
-            let cues = self.cues[c].clone();
+            let cues = self.tok.cues[c].clone();
             for (rel, frame, lexical_noun, line) in cues {
                 self.chain = vec![RuleRef::Cue(line)];
                 self.tail.clear();
-                let nominal = self.nominal(c, lexical_noun);
+                let nominal = self.tok.nominal(c, lexical_noun);
                 // «رفعت واشنطن الحظر التجاري عن السودان»: lifting a
                 // sanction is a retreat from it.
                 let lifter = (rel == Relation::Sanction && nominal)
                     .then(|| self.lifted(c))
                     .flatten();
                 let exchanged = (frame == Frame::Mutual
-                    && self.lex.classes.within(self.word(c), Class::ExchangeStem))
+                    && self
+                        .tok
+                        .lex
+                        .classes
+                        .within(self.tok.word(c), Class::ExchangeStem))
                 .then(|| self.exchanged(c))
                 .flatten();
                 let (rel, rewrite) = if lifter.is_some() {
@@ -186,9 +243,10 @@ impl<'a> Sentence<'a, '_> {
                 self.tail.extend(rewrite.map(RuleRef::from));
                 // The patterns of data/rules: the first that matches decides.
                 let pattern = self
+                    .tok
                     .lex
                     .patterns
-                    .first_match(&*self, c, rel)
+                    .first_match(&self.seen(), c, rel)
                     .map(|p| (p.id, p.action));
                 self.swap = false;
                 let mut pattern_modality = None;
@@ -217,13 +275,14 @@ impl<'a> Sentence<'a, '_> {
                     // The lifting verb's subject lifts: before it (SVO, or
                     // the noun a relative clause describes) or right after.
                     self.phrase_before(v).or_else(|| {
-                        self.phrase_at
+                        self.ch
+                            .phrase_at
                             .get(v + 1)
                             .copied()
                             .flatten()
-                            .filter(|&p| self.phrases[p].prep.is_none())
+                            .filter(|&p| self.ch.phrases[p].prep.is_none())
                     })
-                } else if nominal && c > 1 && matches!(self.means[c - 1], Mean::Relative) {
+                } else if nominal && c > 1 && matches!(self.tok.means[c - 1], Mean::Relative) {
                     // «أوباما الذي رفع العقوبات»: a cue right after a relative
                     // pronoun is its clause's verb, and takes a verb's subject.
                     self.phrase_before(c)
@@ -266,11 +325,11 @@ impl<'a> Sentence<'a, '_> {
                     Frame::Passive => {
                         let after = self.phrases_after(c + 1, rel);
                         let agent = after.iter().copied().find(|&p| {
-                            self.prep_in(self.phrases[p].prep, Class::AgentPrep)
-                                || self.phrases[p].prep.is_none()
+                            self.tok.prep_in(self.ch.phrases[p].prep, Class::AgentPrep)
+                                || self.ch.phrases[p].prep.is_none()
                         });
-                        let patients = before.map(|b| self.group_actors(b)).unwrap_or_default();
-                        let mut agents = agent.map(|a| self.group_actors(a)).unwrap_or_default();
+                        let patients = before.map(|b| self.ch.group_actors(b)).unwrap_or_default();
+                        let mut agents = agent.map(|a| self.ch.group_actors(a)).unwrap_or_default();
                         self.by(Rule::PassiveAgent);
                         if agents.is_empty() && rel == Relation::Accuse {
                             // «قال علييف: "باشينيان يتحمل مسؤولية"»: the one
@@ -354,7 +413,7 @@ impl<'a> Sentence<'a, '_> {
         let after = self.phrases_after(c + 1, rel);
         let mut rest = after.as_slice();
         let mut subj = Vec::new();
-        if before.is_none() && self.items[c].prefix.contains('ب') && accused.is_some() {
+        if before.is_none() && self.tok.items[c].prefix.contains('ب') && accused.is_some() {
             // «اتهم تركيا بدعم أذربيجان»: the accused is the agent of what
             // the accusation reports, and the genitive is its patient.
             subj = accused.clone().into_iter().collect();
@@ -363,30 +422,31 @@ impl<'a> Sentence<'a, '_> {
             self.tail = vec![Rule::ModalAccusedReport.into()];
             let obj = rest
                 .first()
-                .map(|&p| self.group_actors(p))
+                .map(|&p| self.ch.group_actors(p))
                 .unwrap_or_default();
             self.emit_all(&subj, rel, &obj, m, c);
             return;
         }
         // «الحصار الذي تفرضه إسرائيل على القطاع», «العقوبات التي فرضتها
         // واشنطن على …»: a relative clause names the noun's agent and patient.
-        if before.is_none() && matches!(self.means.get(c + 1), Some(Mean::Relative)) {
+        if before.is_none() && matches!(self.tok.means.get(c + 1), Some(Mean::Relative)) {
             let inner = self.phrases_after(c + 2, rel);
-            if let Some(&a) = inner
-                .first()
-                .filter(|&&a| self.phrases[a].prep.is_none() && self.phrases[a].first <= c + 4)
-            {
-                let subj = self.group_actors(a);
+            if let Some(&a) = inner.first().filter(|&&a| {
+                self.ch.phrases[a].prep.is_none() && self.ch.phrases[a].first <= c + 4
+            }) {
+                let subj = self.ch.group_actors(a);
                 // «الضربة التي قادتها الولايات المتحدة مع فرنسا على …»: a
                 // partner after مع or an instrument after ب is no patient.
                 let obj = inner
                     .iter()
                     .skip(1)
                     .find(|&&o| {
-                        self.phrases[o].prep.is_some()
-                            && !self.prep_in(self.phrases[o].prep, Class::PartnerPrep)
+                        self.ch.phrases[o].prep.is_some()
+                            && !self
+                                .tok
+                                .prep_in(self.ch.phrases[o].prep, Class::PartnerPrep)
                     })
-                    .map(|&o| self.group_actors(o))
+                    .map(|&o| self.ch.group_actors(o))
                     .unwrap_or_default();
                 self.by(Rule::NounRelativeClause);
                 self.emit_all(&subj, rel, &obj, m, c);
@@ -396,19 +456,19 @@ impl<'a> Sentence<'a, '_> {
         // «الهجوم الإسرائيلي على غزة»: a nisba right after the noun is its
         // agent, before any apposition.
         let nisba_agent = rest.first().copied().filter(|&p| {
-            let ph = &self.phrases[p];
+            let ph = &self.ch.phrases[p];
             ph.adjectival
                 && ph.first <= c + 3
-                && (c + 1..ph.first).all(|k| matches!(self.means[k], Mean::Word))
+                && (c + 1..ph.first).all(|k| matches!(self.tok.means[k], Mean::Word))
         });
         let mut genitive_patient = false;
         if let Some(p) = nisba_agent {
-            subj = self.group_actors(p);
+            subj = self.ch.group_actors(p);
             rest = &rest[1..];
             self.by(Rule::NounNisbaAgent);
         } else if let Some(b) = before {
-            subj = self.group_actors(b);
-            let relative = c > 1 && matches!(self.means[c - 1], Mean::Relative);
+            subj = self.ch.group_actors(b);
+            let relative = c > 1 && matches!(self.tok.means[c - 1], Mean::Relative);
             self.by(if relative {
                 Rule::NounRelativeSubject
             } else {
@@ -418,11 +478,11 @@ impl<'a> Sentence<'a, '_> {
             // «قدمت السعودية مساعدات لليمن»، «أطلقت حماس سراح جنديين»: the
             // subject of a light verb is the noun's agent, and a genitive
             // after the noun its patient.
-            subj = self.group_actors(b);
+            subj = self.ch.group_actors(b);
             genitive_patient = true;
             self.by(Rule::NounLightVerb);
         } else if let Some(&p) = rest.first() {
-            let ph = &self.phrases[p];
+            let ph = &self.ch.phrases[p];
             // «مقتل ثمانية أشخاص», «إصابة 40 آخرين»: a count may stand
             // between the noun and its genitive.
             if ph.prep.is_none() && (c + 1..ph.first).all(|k| self.is_quantity(k)) {
@@ -430,25 +490,26 @@ impl<'a> Sentence<'a, '_> {
                 // preposition («دعم تركيا لأذربيجان»), or for requests and
                 // such; for attacks and arrests it is the patient
                 // («استهداف المدنيين»، «اعتقال الصحفي»).
-                let patient_follows = rest
-                    .get(1)
-                    .is_some_and(|&q| self.prep_in(self.phrases[q].prep, Class::PatientPrep));
+                let patient_follows = rest.get(1).is_some_and(|&q| {
+                    self.tok
+                        .prep_in(self.ch.phrases[q].prep, Class::PatientPrep)
+                });
                 if patient_follows
                     || rel.family() != crate::schema::Family::Conflict
                     || rel == Relation::Protest
                 {
-                    subj = self.group_actors(p);
+                    subj = self.ch.group_actors(p);
                     rest = &rest[1..];
                     self.by(Rule::NounGenitiveAgent);
                 } else {
-                    let obj = self.group_actors(p);
+                    let obj = self.ch.group_actors(p);
                     self.by(Rule::NounGenitivePatient);
                     self.emit_all(&[], rel, &obj, m, c);
                     return;
                 }
             }
         }
-        if subj.is_empty() && self.items[c].suffix_len > 0 {
+        if subj.is_empty() && self.tok.items[c].suffix_len > 0 {
             // «أسفها», «غاراته»: the possessor is the one named before.
             subj = self.pronoun_object(c, &[], false).into_iter().collect();
             if !subj.is_empty() {
@@ -459,23 +520,23 @@ impl<'a> Sentence<'a, '_> {
         // «دعمها لأذربيجان», or one the cue ends with: «أسلحة إلى»); an
         // unmarked actor after it is another clause's, unless a light verb
         // made the noun's agent known.
-        let form_prep = self.items[c]
-            .stem(self.text)
+        let form_prep = self.tok.items[c]
+            .stem(self.tok.text)
             .rsplit(' ')
             .next()
-            .is_some_and(|w| self.is(w, Class::Prep));
+            .is_some_and(|w| self.tok.is(w, Class::Prep));
         let obj = rest
             .first()
             .filter(|&&p| {
-                self.phrases[p].prep.is_some()
+                self.ch.phrases[p].prep.is_some()
                     || form_prep
-                    || (genitive_patient && self.phrases[p].first <= c + 2)
+                    || (genitive_patient && self.ch.phrases[p].first <= c + 2)
             })
-            .map(|&p| self.group_actors(p))
+            .map(|&p| self.ch.group_actors(p))
             .unwrap_or_default();
         if !obj.is_empty() {
             self.by(
-                if genitive_patient && self.phrases[rest[0]].prep.is_none() {
+                if genitive_patient && self.ch.phrases[rest[0]].prep.is_none() {
                     Rule::NounGenitivePatient
                 } else {
                     Rule::NounPatientPrep
@@ -523,13 +584,13 @@ impl<'a> Sentence<'a, '_> {
     /// The hostile act a verb of exchange takes as its object: fire,
     /// shelling, accusations, threats.
     pub(super) fn exchanged(&self, c: usize) -> Option<Relation> {
-        (c + 1..(c + 9).min(self.items.len()))
-            .take_while(|&k| !matches!(self.means[k], Mean::Boundary | Mean::Punct('.' | ',')))
+        (c + 1..(c + 9).min(self.tok.items.len()))
+            .take_while(|&k| !matches!(self.tok.means[k], Mean::Boundary | Mean::Punct('.' | ',')))
             .find_map(|k| {
-                let fire = matches!(self.means[k], Mean::Word)
-                    && self.find(self.word(k), Class::FireNoun).is_some();
+                let fire = matches!(self.tok.means[k], Mean::Word)
+                    && self.tok.find(self.tok.word(k), Class::FireNoun).is_some();
                 fire.then_some(Relation::Assault).or_else(|| {
-                    self.cues[k].iter().map(|&(r, ..)| r).find(|r| {
+                    self.tok.cues[k].iter().map(|&(r, ..)| r).find(|r| {
                         matches!(r, Relation::Assault | Relation::Accuse | Relation::Threaten)
                     })
                 })
@@ -549,12 +610,13 @@ impl<'a> Sentence<'a, '_> {
             .rev()
             .take_while(|&k| {
                 !matches!(
-                    self.means[k],
+                    self.tok.means[k],
                     Mean::Boundary | Mean::Relative | Mean::Punct('.' | ',' | ':')
                 )
             })
             .find(|&k| {
-                matches!(self.means[k], Mean::Word) && self.find(self.word(k), class).is_some()
+                matches!(self.tok.means[k], Mean::Word)
+                    && self.tok.find(self.tok.word(k), class).is_some()
             })
     }
 
@@ -572,27 +634,31 @@ impl<'a> Sentence<'a, '_> {
         // «قال الوزير: "ندعو السلطات الإسرائيلية إلى …"»: a verb in the
         // first person plural, quoted, has the speaker as subject and every
         // actor after it as object.
-        let w = self.items[c].stem(self.text);
+        let w = self.tok.items[c].stem(self.tok.text);
         let first_person = before.is_none()
-            && self.items[c].prefix.is_empty()
+            && self.tok.items[c].prefix.is_empty()
             && w.starts_with('ن')
             && w.chars().count() >= 4
             && after
                 .first()
-                .is_some_and(|&p| self.phrases[p].prep.is_none());
+                .is_some_and(|&p| self.ch.phrases[p].prep.is_none());
         if let Some(s) = self.speaker(c).filter(|_| first_person) {
-            let obj = self.group_actors(after[0]);
+            let obj = self.ch.group_actors(after[0]);
             self.by(Rule::VerbFirstPerson);
             self.emit_all(&[s], rel, &obj, m, c);
             return;
         }
         let (subj, rest, how): (Vec<ActorInfo>, &[usize], Option<Rule>) = if let Some(b) = before {
-            (self.group_actors(b), after.as_slice(), Some(Rule::VerbSvo))
+            (
+                self.ch.group_actors(b),
+                after.as_slice(),
+                Some(Rule::VerbSvo),
+            )
         } else {
             match after.first() {
-                Some(&p) if self.phrases[p].prep.is_none() => {
+                Some(&p) if self.ch.phrases[p].prep.is_none() => {
                     if after.len() == 1
-                        && self.items[c].prefix.starts_with('و')
+                        && self.tok.items[c].prefix.starts_with('و')
                         && !locative(rel)
                         && self.topic_from(c, false).is_some()
                     {
@@ -604,7 +670,7 @@ impl<'a> Sentence<'a, '_> {
                             Some(Rule::VerbCarriedSubject),
                         )
                     } else {
-                        (self.group_actors(p), &after[1..], Some(Rule::VerbVso))
+                        (self.ch.group_actors(p), &after[1..], Some(Rule::VerbVso))
                     }
                 }
                 Some(_) => (
@@ -613,7 +679,7 @@ impl<'a> Sentence<'a, '_> {
                     Some(Rule::VerbSentenceTopic),
                 ),
                 // «...، وطالبته بالكف»: the main clause's subject goes on.
-                None if self.items[c].prefix.starts_with('و') => (
+                None if self.tok.items[c].prefix.starts_with('و') => (
                     self.topic_from(c, false).into_iter().collect(),
                     after.as_slice(),
                     Some(Rule::VerbCarriedSubject),
@@ -629,10 +695,10 @@ impl<'a> Sentence<'a, '_> {
         // never an actor after the subject.
         // «لمناطق تسيطر عليها الحكومة بمساعدة روسيا»: the same without the
         // relative pronoun, when the pronoun stands on the verb's preposition.
-        let on_prep = matches!(self.means.get(c + 1), Some(Mean::Word))
-            && self.is(self.word(c + 1), Class::ResumptivePrep);
+        let on_prep = matches!(self.tok.means.get(c + 1), Some(Mean::Word))
+            && self.tok.is(self.tok.word(c + 1), Class::ResumptivePrep);
         let relative = (c > 0
-            && matches!(self.means[c - 1], Mean::Relative)
+            && matches!(self.tok.means[c - 1], Mean::Relative)
             && before.is_none()
             && self.pronoun_object(c, &subj, true).is_some())
             || on_prep;
@@ -640,7 +706,7 @@ impl<'a> Sentence<'a, '_> {
             Vec::new()
         } else {
             rest.first()
-                .map(|&p| self.group_actors(p))
+                .map(|&p| self.ch.group_actors(p))
                 .unwrap_or_default()
         };
         let mut how = Rule::ObjectAfter;
@@ -652,8 +718,8 @@ impl<'a> Sentence<'a, '_> {
             } else {
                 Rule::ObjectPronoun
             };
-            obj = match self.phrase_at.get(c.wrapping_sub(2)).copied().flatten() {
-                Some(p) if relative && !on_prep => self.group_actors(p),
+            obj = match self.ch.phrase_at.get(c.wrapping_sub(2)).copied().flatten() {
+                Some(p) if relative && !on_prep => self.ch.group_actors(p),
                 // «كانت تسيطر عليها … في إقليم ناغورنو قره باغ»: a place
                 // after still locates what the pronoun stands for.
                 _ if on_prep => self
@@ -663,13 +729,13 @@ impl<'a> Sentence<'a, '_> {
                         rest.iter()
                             .find(|&&p| {
                                 locative(rel)
-                                    && self.prep_in(self.phrases[p].prep, Class::InPrep)
-                                    && self.phrases[p]
+                                    && self.tok.prep_in(self.ch.phrases[p].prep, Class::InPrep)
+                                    && self.ch.phrases[p]
                                         .actors
                                         .iter()
                                         .all(|a| a.kind == ActorType::Place)
                             })
-                            .map(|&p| self.group_actors(p))
+                            .map(|&p| self.ch.group_actors(p))
                             .unwrap_or_default()
                     }),
                 _ if relative => Vec::new(),

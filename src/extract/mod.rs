@@ -16,19 +16,25 @@
 //!   `data/rules/` or a lexicon row (see [`crate::trace`]).
 //!
 //! The stages per article, after the article's survey ([`Cast`]: who is
-//! named, which organs are tied to which state, the home state):
+//! named, which organs are tied to which state, the home state), each
+//! sentence going through them in order (`sentence`), each stage a type
+//! that borrows the one before it and returns its own:
 //!
 //! 1. tokens: sentences, tokens and lexicon items with their clitic
-//!    readings ([`scan`]); each item classified (`sentence`): an actor, a
-//!    title, an organ, an anaphor, a closed-class word of `classes.tsv`;
-//! 2. chunks: actor phrases (`chunk`, `title`): an organ with its state,
-//!    a title with its holder (which also yields `leader_of`/`official_of`),
-//!    names the gazetteer lacks, coordinated lists;
-//! 3. frames: for each cue, the patterns of `data/rules/patterns.rules`, the
-//!    rewrites and the modality (`modality`), then the arguments its frame
-//!    takes (`frames`, `mutual`, with the searches of `args`);
-//! 4. mentions: each candidate through one `emit` (type limits, provenance),
-//!    then cited here: byte and character spans, evidence, cue.
+//!    readings ([`scan`]), then each item classified (`tokens::Tokens`):
+//!    an actor, a title, an organ, an anaphor, a closed-class word of
+//!    `classes.tsv`, its cues and modality marker;
+//! 2. chunks (`chunk::Chunks`, built in `chunk` and `title`): actor
+//!    phrases, an organ with its state, a title with its holder (which also
+//!    yields `leader_of`/`official_of`), names the gazetteer lacks,
+//!    coordinated lists;
+//! 3. frames (`frames::Frames`): for each cue, the patterns of
+//!    `data/rules/patterns.rules`, the rewrites and the modality
+//!    (`modality`), then the arguments its frame takes (`frames`, `mutual`,
+//!    with the searches of `args`), each candidate through one `emit` (type
+//!    limits, provenance) into a `Raw` mention;
+//! 4. mentions: cited here: byte and character spans, evidence, cue, rule
+//!    chain and confidence.
 
 pub mod scan;
 
@@ -44,6 +50,7 @@ mod modality;
 mod mutual;
 mod sentence;
 mod title;
+mod tokens;
 
 use crate::{
     article::Article,

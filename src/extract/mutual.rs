@@ -7,11 +7,7 @@
 //! gives every pair (schema, "Several parties"); a directed act on a list
 //! gives one mention per listed actor.
 
-use super::{
-    ActorInfo, Raw,
-    frames::fits,
-    sentence::{Mean, Sentence},
-};
+use super::{ActorInfo, Raw, frames::Frames, frames::fits, tokens::Mean};
 use crate::{
     classes::{ARTICLE, Class},
     lexicon::Via,
@@ -19,7 +15,7 @@ use crate::{
     trace::Rule,
 };
 
-impl<'a> Sentence<'a, '_> {
+impl<'a> Frames<'_, 'a, '_> {
     /// A mutual cue of a directed relation («اشتباكات بين X وY», «تبادل
     /// إطلاق النار») holds both ways.
     pub(super) fn mutual(
@@ -82,11 +78,11 @@ impl<'a> Sentence<'a, '_> {
     ) {
         // «روسيا على اتصال مع تركيا»: a noun after على is predicated of the
         // subject before it; other nouns take no distant subject.
-        let predicative = (c > 0 && self.mean_prep(c - 1, Class::PredicativePrep))
-            || self.items[c]
-                .stem(self.text)
+        let predicative = (c > 0 && self.tok.mean_prep(c - 1, Class::PredicativePrep))
+            || self.tok.items[c]
+                .stem(self.tok.text)
                 .split_once(' ')
-                .is_some_and(|(w, _)| self.is(w, Class::PredicativePrep));
+                .is_some_and(|(w, _)| self.tok.is(w, Class::PredicativePrep));
         let before = before.or_else(|| {
             if !nominal || predicative {
                 self.phrase_before(c)
@@ -96,30 +92,32 @@ impl<'a> Sentence<'a, '_> {
         });
         let after = self.phrases_after(c + 1, rel);
         // «بين X وY»
-        let between =
-            (c + 1..(c + 7).min(self.items.len())).find(|&k| self.mean_prep(k, Class::BetweenPrep));
+        let between = (c + 1..(c + 7).min(self.tok.items.len()))
+            .find(|&k| self.tok.mean_prep(k, Class::BetweenPrep));
         if let Some(b) = between {
-            if let Some(&p) = after.iter().find(|&&p| self.phrases[p].first > b) {
-                let g = self.group_actors(p);
+            if let Some(&p) = after.iter().find(|&&p| self.ch.phrases[p].first > b) {
+                let g = self.ch.group_actors(p);
                 // «بين طهران من جهة وبريطانيا والصين … من جهة أخرى»: two
                 // sides, each paired with every member of the other.
                 let last = self
+                    .ch
                     .phrases
                     .iter()
-                    .filter(|q| q.group == self.phrases[p].group)
+                    .filter(|q| q.group == self.ch.phrases[p].group)
                     .map(|q| q.last)
                     .max()
-                    .unwrap_or(self.phrases[p].last);
-                let one_side = last + 1 < self.items.len()
-                    && self.mean_prep(last + 1, Class::FromPrep)
+                    .unwrap_or(self.ch.phrases[p].last);
+                let one_side = last + 1 < self.tok.items.len()
+                    && self.tok.mean_prep(last + 1, Class::FromPrep)
                     && self
+                        .tok
                         .items
                         .get(last + 2)
-                        .is_some_and(|_| self.is(self.word(last + 2), Class::SideNoun));
+                        .is_some_and(|_| self.tok.is(self.tok.word(last + 2), Class::SideNoun));
                 let other = after
                     .iter()
-                    .find(|&&q| self.phrases[q].first > last + 2)
-                    .map(|&q| self.group_actors(q));
+                    .find(|&&q| self.ch.phrases[q].first > last + 2)
+                    .map(|&q| self.ch.group_actors(q));
                 match other.filter(|_| one_side) {
                     Some(o) => {
                         self.by(Rule::MutualTwoSides);
@@ -134,12 +132,12 @@ impl<'a> Sentence<'a, '_> {
             }
         }
         // «X ... مع Y», «على اتصال بأنقرة»
-        let partner = after
-            .iter()
-            .copied()
-            .find(|&p| self.prep_in(self.phrases[p].prep, Class::PartnerPrep));
+        let partner = after.iter().copied().find(|&p| {
+            self.tok
+                .prep_in(self.ch.phrases[p].prep, Class::PartnerPrep)
+        });
         if let Some(p) = partner {
-            let partners = self.group_actors(p);
+            let partners = self.ch.group_actors(p);
             // «تمكنت قوات النظام من السيطرة … إثر معارك مع فيلق الرحمن»:
             // the clause's subject fights, not whoever tells of it.
             // (A verb's own subject follows it, VSO: only nouns look back.)
@@ -151,14 +149,14 @@ impl<'a> Sentence<'a, '_> {
             // subject, else the sentence's.
             let between_subject = after.iter().copied().find(|&q| {
                 q != p
-                    && self.phrases[q].prep.is_none()
-                    && self.phrases[q].first < self.phrases[p].first
+                    && self.ch.phrases[q].prep.is_none()
+                    && self.ch.phrases[q].first < self.ch.phrases[p].first
             });
             let selves = before
-                .filter(|_| !nominal || self.items[c].prefix.is_empty())
+                .filter(|_| !nominal || self.tok.items[c].prefix.is_empty())
                 .or(between_subject)
                 .or(clause_subject)
-                .map(|b| self.group_actors(b))
+                .map(|b| self.ch.group_actors(b))
                 .or_else(|| self.sentence_topic(c).map(|t| vec![t]))
                 .unwrap_or_default();
             self.by(Rule::MutualPartner);
@@ -166,7 +164,7 @@ impl<'a> Sentence<'a, '_> {
             return;
         }
         if let Some(b) = before {
-            let g = self.group_actors(b);
+            let g = self.ch.group_actors(b);
             if g.len() >= 2 {
                 self.by(Rule::MutualList);
                 self.emit_pairs(&g, rel, m, c);
@@ -177,21 +175,21 @@ impl<'a> Sentence<'a, '_> {
                 return;
             }
             if let Some(&p) = after.first() {
-                let o = self.group_actors(p);
+                let o = self.ch.group_actors(p);
                 self.by(Rule::MutualSubjectObject);
                 self.emit_all(&g, rel, &o, m, c);
                 return;
             }
         }
         if let Some(&p) = after.first() {
-            let g = self.group_actors(p);
+            let g = self.ch.group_actors(p);
             if g.len() >= 2 {
                 self.by(Rule::MutualList);
                 self.emit_pairs(&g, rel, m, c);
                 return;
             }
             if let Some(&q) = after.get(1).filter(|_| !nominal) {
-                let o = self.group_actors(q);
+                let o = self.ch.group_actors(q);
                 self.by(Rule::MutualSubjectObject);
                 self.emit_all(&g, rel, &o, m, c);
                 return;
@@ -200,13 +198,15 @@ impl<'a> Sentence<'a, '_> {
         // A dual verb or pronoun with no names: the pair in play in this
         // sentence («لكنهما اتفقتا»).
         let pair = self
+            .ch
             .phrases
             .iter()
             .rev()
             .filter(|p| p.last < c && p.prep.is_none())
             .find_map(|p| {
-                let g = self.group_actors(
-                    self.phrases
+                let g = self.ch.group_actors(
+                    self.ch
+                        .phrases
                         .iter()
                         .position(|q| q.group == p.group)
                         .unwrap_or(0),
@@ -214,22 +214,30 @@ impl<'a> Sentence<'a, '_> {
                 (g.len() >= 2).then_some(g)
             });
         // «محادثاتهما»: a dual or plural pronoun on a noun is the pair.
-        let owned_by_pair =
-            self.lex.classes.ends(self.word(c), Class::PairSuffix) && self.items[c].suffix_len > 0;
+        let owned_by_pair = self
+            .tok
+            .lex
+            .classes
+            .ends(self.tok.word(c), Class::PairSuffix)
+            && self.tok.items[c].suffix_len > 0;
         // «أجرت روسيا وأوكرانيا محادثات»: the pair just before a noun.
         let near_pair = self
+            .ch
             .phrases
             .iter()
             .rev()
             .find(|p| p.last < c)
-            .filter(|p| c - p.last <= 3 && p.prep.is_none_or(|x| self.is(x, Class::BetweenPrep)))
+            .filter(|p| {
+                c - p.last <= 3 && p.prep.is_none_or(|x| self.tok.is(x, Class::BetweenPrep))
+            })
             .map(|p| {
                 let first = self
+                    .ch
                     .phrases
                     .iter()
                     .position(|q| q.group == p.group)
                     .unwrap_or(0);
-                self.group_actors(first)
+                self.ch.group_actors(first)
             });
         if let Some(g) = near_pair.filter(|g| nominal && g.len() >= 2) {
             self.by(Rule::MutualNearPair);
@@ -260,12 +268,13 @@ impl<'a> Sentence<'a, '_> {
         let crowd;
         let subj = if subj.is_empty()
             && rel == Relation::Protest
-            && !self.items[c].has_prep()
-            && !self.items[c].prefix.contains(ARTICLE)
+            && !self.tok.items[c].has_prep()
+            && !self.tok.items[c].prefix.contains(ARTICLE)
         {
             // «تظاهر الآلاف»: a demonstration named by its verb has
             // demonstrators even when the text counts rather than names them.
             crowd = self
+                .tok
                 .lex
                 .actors
                 .iter()
@@ -324,12 +333,13 @@ impl<'a> Sentence<'a, '_> {
     /// `reported`.
     pub(super) fn analysts_speak(&mut self) {
         let speaker = self
+            .ch
             .phrases
             .iter()
             .find(|p| p.prep.is_none() && !p.adjectival);
         let commentators = speaker.is_some_and(|p| {
-            matches!(self.means[p.first], Mean::Organ(g, _)
-                if self.lex.actors[g as usize].props.commentator)
+            matches!(self.tok.means[p.first], Mean::Organ(g, _)
+                if self.tok.lex.actors[g as usize].props.commentator)
         });
         if commentators {
             for r in &mut self.out {
@@ -347,25 +357,25 @@ impl<'a> Sentence<'a, '_> {
     /// place, organization or group followed by a state's nisba lies in or
     /// belongs to that state.
     pub(super) fn nisba_of_named(&mut self) {
-        for k in 0..self.phrases.len().saturating_sub(1) {
-            let (p, q) = (&self.phrases[k], &self.phrases[k + 1]);
+        for k in 0..self.ch.phrases.len().saturating_sub(1) {
+            let (p, q) = (&self.ch.phrases[k], &self.ch.phrases[k + 1]);
             let named = p.first == p.last
-                && matches!(&self.means[p.first], Mean::Actor(a, Via::Name) if matches!(a.kind, ActorType::Place | ActorType::Organization | ActorType::Group));
+                && matches!(&self.tok.means[p.first], Mean::Actor(a, Via::Name) if matches!(a.kind, ActorType::Place | ActorType::Organization | ActorType::Group));
             // «مدينة ليون الفرنسية»: a town the gazetteer lacks, named after
             // its town noun.
             let town = p.actors.len() == 1
                 && p.actors[0].kind == ActorType::Place
                 && p.first < p.last
-                && matches!(self.means[p.last], Mean::Word);
+                && matches!(self.tok.means[p.last], Mean::Word);
             let named = named || town;
             let nisba = q.first == q.last
                 && q.prep.is_none()
-                && matches!(&self.means[q.first], Mean::Actor(a, Via::Nisba) if a.kind == ActorType::State);
+                && matches!(&self.tok.means[q.first], Mean::Actor(a, Via::Nisba) if a.kind == ActorType::State);
             let gap_ok = q.first - p.last <= 3
                 && (p.last + 1..q.first).all(|j| {
-                    matches!(self.means[j], Mean::Word)
-                        && self.word(j).starts_with(ARTICLE)
-                        && self.cues[j].is_empty()
+                    matches!(self.tok.means[j], Mean::Word)
+                        && self.tok.word(j).starts_with(ARTICLE)
+                        && self.tok.cues[j].is_empty()
                 });
             if named && nisba && gap_ok {
                 let (a, b) = (p.actors[0].clone(), q.actors[0].clone());
@@ -387,32 +397,33 @@ impl<'a> Sentence<'a, '_> {
     /// «مدينة شوشا الاستراتيجية في إقليم قره باغ»: a place in a place.
     pub(super) fn places_within(&mut self) {
         self.nisba_of_named();
-        for k in 0..self.phrases.len() {
-            let p = &self.phrases[k];
+        for k in 0..self.ch.phrases.len() {
+            let p = &self.ch.phrases[k];
             if p.actors.len() != 1 || p.actors[0].kind != ActorType::Place {
                 continue;
             }
-            let Some(q) = self.phrases.get(k + 1) else {
+            let Some(q) = self.ch.phrases.get(k + 1) else {
                 continue;
             };
             let direction = (p.last + 1..q.first).any(|j| {
-                matches!(self.means[j], Mean::Word) && self.is(self.word(j), Class::Direction)
+                matches!(self.tok.means[j], Mean::Word)
+                    && self.tok.is(self.tok.word(j), Class::Direction)
             });
-            if (!self.prep_in(q.prep, Class::InPrep) && !direction)
+            if (!self.tok.prep_in(q.prep, Class::InPrep) && !direction)
                 || q.actors.len() != 1
                 || !matches!(q.actors[0].kind, ActorType::Place | ActorType::State)
             {
                 continue;
             }
-            let gap_ok = (p.last + 1..q.first).all(|j| match &self.means[j] {
-                Mean::Prep(p) if self.is(p, Class::InPrep) => true,
+            let gap_ok = (p.last + 1..q.first).all(|j| match &self.tok.means[j] {
+                Mean::Prep(p) if self.tok.is(p, Class::InPrep) => true,
                 Mean::Word => {
-                    let w = self.word(j);
-                    self.is(w, Class::Direction)
-                        || self.place_noun(w)
+                    let w = self.tok.word(j);
+                    self.tok.is(w, Class::Direction)
+                        || self.tok.place_noun(w)
                         || w.starts_with(ARTICLE)
                             && w.chars().count() > 4
-                            && self.cues[j].is_empty()
+                            && self.tok.cues[j].is_empty()
                 }
                 _ => false,
             });

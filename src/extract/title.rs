@@ -9,8 +9,9 @@
 
 use super::{
     ActorInfo, Cast, Post, Raw,
+    chunk::Chunker,
     scan::{clitic_splits, definite},
-    sentence::{Mean, Sentence},
+    tokens::Mean,
 };
 use crate::{
     classes::{ARTICLE, Class, Classes, LL, NISBA_F},
@@ -20,7 +21,7 @@ use crate::{
     trace::{Rule, RuleRef},
 };
 
-impl<'a> Sentence<'a, '_> {
+impl<'a> Chunker<'_, 'a, '_> {
     /// A title, its state and the name(s) after it. Emits the standing
     /// triple and a phrase for the person (or for the state, when the title
     /// names nobody and the article has named nobody in it yet).
@@ -32,17 +33,17 @@ impl<'a> Sentence<'a, '_> {
         source: RuleRef,
         cast: &mut Cast<'_>,
     ) -> usize {
-        let n = self.items.len();
-        let role_form = self.items[i].stem(self.text).to_string();
+        let n = self.tok.items.len();
+        let role_form = self.tok.items[i].stem(self.tok.text).to_string();
         // «متحدث باسم رئيسة الوزراء البريطانية تيريزا ماي»: the name after
         // «باسم» and a second title is that title's holder; the spokesman
         // stays unnamed.
-        if self.lex.classes.ends(&role_form, Class::OnBehalf) {
+        if self.tok.lex.classes.ends(&role_form, Class::OnBehalf) {
             if let Some(Mean::Role {
                 relation,
                 plural,
                 line,
-            }) = self.means.get(i + 1).cloned()
+            }) = self.tok.means.get(i + 1).cloned()
             {
                 return self.role_phrase(i + 1, Some(relation), plural, RuleRef::Role(line), cast);
             }
@@ -56,7 +57,7 @@ impl<'a> Sentence<'a, '_> {
         let mut j = i + 1;
         // The governor region: institutions, nested titles, the state.
         while j < n && j <= i + 9 {
-            match &self.means[j] {
+            match &self.tok.means[j] {
                 Mean::Actor(a, _) if a.kind == ActorType::Person => break,
                 Mean::Actor(a, _) => {
                     if governor.is_none() {
@@ -100,30 +101,30 @@ impl<'a> Sentence<'a, '_> {
                     }
                     j += 1;
                 }
-                Mean::Prep(p) if self.is(p, Class::InPrep) => j += 1,
+                Mean::Prep(p) if self.tok.is(p, Class::InPrep) => j += 1,
                 // «سفير قطر لدى موسكو»: the state a post is held at is not
                 // the one it belongs to (schema, "Posts").
                 Mean::Prep(p)
-                    if self.is(p, Class::PostedAt)
+                    if self.tok.is(p, Class::PostedAt)
                         && governor.is_some()
-                        && matches!(self.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind != ActorType::Person) =>
+                        && matches!(self.tok.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind != ActorType::Person) =>
                 {
                     j += 2
                 }
                 Mean::Punct('(') => {
                     let close =
-                        (j..n.min(j + 10)).find(|&k| matches!(self.means[k], Mean::Punct(')')));
+                        (j..n.min(j + 10)).find(|&k| matches!(self.tok.means[k], Mean::Punct(')')));
                     match close {
                         Some(k) => j = k + 1,
                         None => break,
                     }
                 }
                 Mean::Word => {
-                    let w = self.word(j);
-                    if self.is(w, Class::Transparent) {
+                    let w = self.tok.word(j);
+                    if self.tok.is(w, Class::Transparent) {
                         j += 1;
-                    } else if self.items[j].suffix_len > 0
-                        || self.find(w, Class::PossessedMinistry).is_some()
+                    } else if self.tok.items[j].suffix_len > 0
+                        || self.tok.find(w, Class::PossessedMinistry).is_some()
                     {
                         // «وزير دفاعها»: the office of the state in play.
                         if governor.is_none() {
@@ -133,7 +134,7 @@ impl<'a> Sentence<'a, '_> {
                     } else if governor.is_none()
                         && (w.starts_with(ARTICLE)
                             || w.strip_prefix('و').is_some_and(|r| r.starts_with(ARTICLE))
-                            || self.find(w, Class::Institution).is_some())
+                            || self.tok.find(w, Class::Institution).is_some())
                     {
                         inner = true;
                         j += 1;
@@ -147,15 +148,15 @@ impl<'a> Sentence<'a, '_> {
                         // «… قره باغ غير المعترف بها، أرميني غريغوريان»: a
                         // qualifier of the state before the comma and the name.
                         let comma = (j..n.min(j + 5))
-                            .find(|&k| !matches!(self.means[k], Mean::Word))
-                            .filter(|&k| matches!(self.means[k], Mean::Punct(',')));
+                            .find(|&k| !matches!(self.tok.means[k], Mean::Word))
+                            .filter(|&k| matches!(self.tok.means[k], Mean::Punct(',')));
                         // «مفوضة الأمم المتحدة لحقوق الإنسان، ميشيل باشليت»:
                         // the body's field before the comma and a name the
                         // gazetteer lacks.
                         let named = |k: usize| {
-                            matches!(self.means.get(k + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person)
+                            matches!(self.tok.means.get(k + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person)
                                 || (k + 1 < n
-                                    && matches!(self.means[k + 1], Mean::Word)
+                                    && matches!(self.tok.means[k + 1], Mean::Word)
                                     && self.new_person(k + 1, false).0.is_some())
                         };
                         match comma {
@@ -175,14 +176,18 @@ impl<'a> Sentence<'a, '_> {
         }
         // «قائد قوات الباسيج»: the commander of a body named for itself (not
         // of a state's forces) leads it.
-        if self.lex.classes.starts(&role_form, Class::CommanderTitle)
+        if self
+            .tok
+            .lex
+            .classes
+            .starts(&role_form, Class::CommanderTitle)
             && governor
                 .as_ref()
                 .is_some_and(|g| matches!(g.kind, ActorType::Group | ActorType::Organization))
         {
             rel = Relation::LeaderOf;
         }
-        if j < n && matches!(self.means[j], Mean::Punct(',' | '-' | ':')) {
+        if j < n && matches!(self.tok.means[j], Mean::Punct(',' | '-' | ':')) {
             j += 1;
         }
         // The name(s).
@@ -193,46 +198,48 @@ impl<'a> Sentence<'a, '_> {
             while j < n && self.honorific(j) {
                 j += 1;
                 // «د.نبيل العربي»
-                if j < n && matches!(self.means[j], Mean::Punct('.')) {
+                if j < n && matches!(self.tok.means[j], Mean::Punct('.')) {
                     j += 1;
                 }
             }
             if j + 1 < n
-                && matches!(self.means[j], Mean::Word)
-                && self
-                    .lex
-                    .classes
-                    .pair(self.word(j), self.word(j + 1), Class::HonorificPair)
+                && matches!(self.tok.means[j], Mean::Word)
+                && self.tok.lex.classes.pair(
+                    self.tok.word(j),
+                    self.tok.word(j + 1),
+                    Class::HonorificPair,
+                )
             {
                 j += 2;
             }
             // «محمد عباس»: a first name the gazetteer lacks before a surname it has.
-            if matches!(self.means.get(j), Some(Mean::Word))
-                && matches!(self.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person)
-                && !self.is(self.word(j), Class::Stopword)
+            if matches!(self.tok.means.get(j), Some(Mean::Word))
+                && matches!(self.tok.means.get(j + 1), Some(Mean::Actor(a, _)) if a.kind == ActorType::Person)
+                && !self.tok.is(self.tok.word(j), Class::Stopword)
             {
                 j += 1;
             }
-            let (p, next) = match self.means.get(j) {
+            let (p, next) = match self.tok.means.get(j) {
                 // «المتحدث باسم الجيش الموالي لخليفة حفتر»: a name behind a
                 // preposition is a complement, not the title's holder.
                 Some(Mean::Actor(a, _))
-                    if a.kind == ActorType::Person && !self.items[j].has_prep() =>
+                    if a.kind == ActorType::Person && !self.tok.items[j].has_prep() =>
                 {
                     (Some(a.clone()), j + 1)
                 }
                 // A new name stands right after the title and its state (or
                 // a comma), never after a preposition: «مصدر في تصريح خاص».
                 Some(Mean::Word)
-                    if j > 0 && !matches!(self.means[j - 1], Mean::Prep(_) | Mean::TopicPrep) =>
+                    if j > 0
+                        && !matches!(self.tok.means[j - 1], Mean::Prep(_) | Mean::TopicPrep) =>
                 {
                     self.new_person(j, !persons.is_empty())
                 }
                 _ => (None, j),
             };
             let Some(p) = p else { break };
-            let words: Vec<String> = self.text
-                [self.items[j].form_start..self.items[next - 1].range.end]
+            let words: Vec<String> = self.tok.text
+                [self.tok.items[j].form_start..self.tok.items[next - 1].range.end]
                 .split(' ')
                 .map(String::from)
                 .collect();
@@ -250,9 +257,9 @@ impl<'a> Sentence<'a, '_> {
             }
             // «والفرنسي إيمانويل ماكرون», «الرئيس الروسي بوتين والإيراني
             // روحاني»: the title shared with a new state for the next name.
-            if let Mean::Actor(a, Via::Nisba) = &self.means[j] {
-                let person_follows = matches!(self.means.get(j + 1), Some(Mean::Actor(p, _)) if p.kind == ActorType::Person);
-                if self.items[j].prefix.starts_with('و') && (plural || person_follows) {
+            if let Mean::Actor(a, Via::Nisba) = &self.tok.means[j] {
+                let person_follows = matches!(self.tok.means.get(j + 1), Some(Mean::Actor(p, _)) if p.kind == ActorType::Person);
+                if self.tok.items[j].prefix.starts_with('و') && (plural || person_follows) {
                     gov = Some(a.clone());
                     j += 1;
                     continue;
@@ -262,7 +269,7 @@ impl<'a> Sentence<'a, '_> {
                 break;
             }
             let next_is_conj =
-                self.items[j].prefix.starts_with('و') || self.word(j).starts_with('و');
+                self.tok.items[j].prefix.starts_with('و') || self.tok.word(j).starts_with('و');
             if !next_is_conj {
                 break;
             }
@@ -273,8 +280,8 @@ impl<'a> Sentence<'a, '_> {
         if persons.is_empty() && known_rel && governor.is_some() {
             if let Some((p, first)) = self.name_before(i) {
                 let g = governor.clone().filter(|g| g.id != p.id);
-                let words: Vec<String> = self.text
-                    [self.items[first].form_start..self.items[i - 1].range.end]
+                let words: Vec<String> = self.tok.text
+                    [self.tok.items[first].form_start..self.tok.items[i - 1].range.end]
                     .split(' ')
                     .map(String::from)
                     .collect();
@@ -348,27 +355,27 @@ impl<'a> Sentence<'a, '_> {
         by: &[RuleRef],
         cast: &mut Cast<'_>,
     ) {
-        self.chain = by.to_vec();
-        self.tail.clear();
+        let mut rules = by.to_vec();
         let (mut rel, mut modality) = (rel, Modality::Asserted);
         match self
+            .tok
             .lex
             .patterns
-            .first_match(&*self, i, rel)
+            .first_match(&self.seen(), i, rel)
             .map(|p| (p.id, p.action))
         {
             Some((id, Action::Block)) => {
-                self.chain.push(RuleRef::Pattern(id));
-                self.block(i, rel, Some(holder.clone()), Some(of), Rule::BlockPattern);
+                rules.extend([RuleRef::Pattern(id), Rule::BlockPattern.into()]);
+                self.block(i, rel, Some(holder.clone()), Some(of), rules);
                 return;
             }
             Some((id, Action::Relation(r))) => {
                 rel = r;
-                self.tail.push(RuleRef::Pattern(id));
+                rules.push(RuleRef::Pattern(id));
             }
             Some((id, Action::Modality(m))) => {
                 modality = m;
-                self.tail.push(RuleRef::Pattern(id));
+                rules.push(RuleRef::Pattern(id));
             }
             Some((_, Action::Swap)) | None => {}
         }
@@ -378,9 +385,7 @@ impl<'a> Sentence<'a, '_> {
             of: of.id.clone(),
         };
         cast.roles.insert(post, holder.clone());
-        let mut rules = self.chain.clone();
-        rules.extend_from_slice(&self.tail);
-        self.out.push(Raw {
+        self.posts.push(Raw {
             subject: Some(holder.clone()),
             relation: rel,
             object: Some(of),
@@ -394,31 +399,34 @@ impl<'a> Sentence<'a, '_> {
     /// construct state and a definite name: «لواء اليرموك», «معسكر المنار»
     /// (but not «اللواء» the rank, nor «لواء المشاة», an ordinary word).
     pub(super) fn unit_name(&self, i: usize) -> Option<(ActorInfo, usize)> {
-        let it = &self.items[i];
-        if !matches!(self.means[i], Mean::Word | Mean::Role { .. }) || it.prefix.ends_with(ARTICLE)
+        let it = &self.tok.items[i];
+        if !matches!(self.tok.means[i], Mean::Word | Mean::Role { .. })
+            || it.prefix.ends_with(ARTICLE)
         {
             return None;
         }
-        let w = self.word(i);
+        let w = self.tok.word(i);
         let construct = |(p, _): &(&str, &str)| !definite(p);
         // Unit nouns and named hills keep their noun in the name («لواء
         // اليرموك», «تل الشيخ حسين»); town nouns do not («بلدة كفر داعل»
         // is «كفر داعل»).
         // One split of the word for the three lists: this runs on every word.
-        let splits = clitic_splits(w, &self.lex.classes);
+        let splits = clitic_splits(w, &self.tok.lex.classes);
         let (kind, keep, definite, most) = if let Some((_, head)) = self
+            .tok
             .lex
             .classes
             .find_in(&splits, Class::UnitHead)
             .filter(construct)
         {
-            let kind = if self.is(head, Class::CampHead) {
+            let kind = if self.tok.is(head, Class::CampHead) {
                 ActorType::Place
             } else {
                 ActorType::Group
             };
             (kind, Some(head), true, 2)
         } else if let Some((_, head)) = self
+            .tok
             .lex
             .classes
             .find_in(&splits, Class::HillHead)
@@ -426,6 +434,7 @@ impl<'a> Sentence<'a, '_> {
         {
             (ActorType::Place, Some(head), false, 3)
         } else if self
+            .tok
             .lex
             .classes
             .find_in(&splits, Class::TownHead)
@@ -437,31 +446,31 @@ impl<'a> Sentence<'a, '_> {
             return None;
         };
         let name_word = |k: usize, first: bool| {
-            let w = self.word(k);
+            let w = self.tok.word(k);
             let n = w.chars().count();
-            matches!(self.means[k], Mean::Word)
-                && self.cues[k].is_empty()
-                && self.modals[k].is_none()
+            matches!(self.tok.means[k], Mean::Word)
+                && self.tok.cues[k].is_empty()
+                && self.tok.modals[k].is_none()
                 && (!first || !definite || w.starts_with(ARTICLE))
                 && (n >= 4 || ((!first || keep.is_none()) && n >= 3))
-                && !self.is(w, Class::Stopword)
-                && !self.is(w, Class::Direction)
-                && !self.place_noun(w)
-                && !self.lex.is_common(w)
+                && !self.tok.is(w, Class::Stopword)
+                && !self.tok.is(w, Class::Direction)
+                && !self.tok.place_noun(w)
+                && !self.tok.lex.is_common(w)
                 && !w.chars().any(|c| c.is_ascii_digit())
         };
         // After the first word: no conjunct («السويداء والقرى»), no
         // preposition («بالتزامن»), no adjective («جنديرس الاستراتيجية»).
         let more = |k: usize| {
-            let w = self.word(k);
-            let first_definite = self.word(i + 1).starts_with(ARTICLE);
+            let w = self.tok.word(k);
+            let first_definite = self.tok.word(i + 1).starts_with(ARTICLE);
             !w.starts_with('و')
                 && !w.starts_with('ب')
                 && !(w.starts_with(ARTICLE)
                     && (w.ends_with(NISBA_F) || !first_definite || keep.is_none()))
         };
         let mut end = i + 1;
-        while end < self.items.len()
+        while end < self.tok.items.len()
             && end <= i + most
             && name_word(end, end == i + 1)
             && (end == i + 1 || more(end))
@@ -473,7 +482,7 @@ impl<'a> Sentence<'a, '_> {
         }
         let label = keep
             .into_iter()
-            .chain((i + 1..end).map(|k| self.word(k)))
+            .chain((i + 1..end).map(|k| self.tok.word(k)))
             .collect::<Vec<_>>()
             .join(" ");
         let info = ActorInfo {
@@ -490,38 +499,41 @@ impl<'a> Sentence<'a, '_> {
     /// holder, written first.
     pub(super) fn name_before(&self, i: usize) -> Option<(ActorInfo, usize)> {
         let plain = |k: usize| {
-            let w = self.word(k);
-            matches!(self.means[k], Mean::Word)
+            let w = self.tok.word(k);
+            matches!(self.tok.means[k], Mean::Word)
                 && self.phrase_at[k].is_none()
-                && self.cues[k].is_empty()
-                && self.modals[k].is_none()
+                && self.tok.cues[k].is_empty()
+                && self.tok.modals[k].is_none()
                 && w.chars().count() >= 3
                 && !w.starts_with(ARTICLE)
-                && !self.is(w, Class::Stopword)
-                && name_shaped(w, false, &self.lex.classes)
-                && !self.lex.is_common(w)
+                && !self.tok.is(w, Class::Stopword)
+                && name_shaped(w, false, &self.tok.lex.classes)
+                && !self.tok.lex.is_common(w)
                 && !w.chars().any(|c| c.is_ascii_digit())
         };
         let mut first = i;
         while first > 0 && i - first < 3 && plain(first - 1) {
             first -= 1;
         }
-        let words: Vec<&str> = (first..i).map(|k| self.word(k)).collect();
+        let words: Vec<&str> = (first..i).map(|k| self.tok.word(k)).collect();
         if i - first < 2
-            || !name_shaped(words[0], true, &self.lex.classes)
+            || !name_shaped(words[0], true, &self.tok.lex.classes)
             || accusative_pair(&words)
         {
             return None;
         }
         let opens = first == 0
-            || matches!(self.means[first - 1], Mean::Punct(_))
-            || (matches!(self.means[first - 1], Mean::Word)
-                && self.find(self.word(first - 1), Class::SpeechVerb).is_some());
+            || matches!(self.tok.means[first - 1], Mean::Punct(_))
+            || (matches!(self.tok.means[first - 1], Mean::Word)
+                && self
+                    .tok
+                    .find(self.tok.word(first - 1), Class::SpeechVerb)
+                    .is_some());
         if !opens {
             return None;
         }
         let label = (first..i)
-            .map(|k| self.word(k))
+            .map(|k| self.tok.word(k))
             .collect::<Vec<_>>()
             .join(" ");
         let info = ActorInfo {
@@ -536,21 +548,21 @@ impl<'a> Sentence<'a, '_> {
     /// A rank or honorific before a name («الجنرال», «الدكتور»), which
     /// the roles lexicon may also list as a title of its own.
     pub(super) fn honorific(&self, k: usize) -> bool {
-        matches!(self.means[k], Mean::Word | Mean::Role { .. })
-            && self.find(self.word(k), Class::Honorific).is_some()
+        matches!(self.tok.means[k], Mean::Word | Mean::Role { .. })
+            && self.tok.find(self.tok.word(k), Class::Honorific).is_some()
     }
 
     /// A name the gazetteer lacks, after a title: up to five plain words.
     pub(super) fn new_person(&self, j: usize, conj: bool) -> (Option<ActorInfo>, usize) {
-        let n = self.items.len();
+        let n = self.tok.items.len();
         let mut k = j;
         let mut words = Vec::new();
         // «فهد بن محمد آل عطية»: five words with the particles of a lineage.
         while k < n && words.len() < 5 {
-            if !matches!(self.means[k], Mean::Word) {
+            if !matches!(self.tok.means[k], Mean::Word) {
                 break;
             }
-            let mut w = self.word(k);
+            let mut w = self.tok.word(k);
             if words.is_empty() && conj {
                 match w.strip_prefix('و') {
                     Some(rest) => w = rest,
@@ -558,35 +570,35 @@ impl<'a> Sentence<'a, '_> {
                 }
             }
             // «بن», «آل» inside a name: lineage, not a clitic on a word.
-            let particle = !words.is_empty() && self.is(w, Class::NameParticle);
+            let particle = !words.is_empty() && self.tok.is(w, Class::NameParticle);
             let bad = !particle
-                && (self.is(w, Class::Stopword)
-                || !name_shaped(w, words.is_empty(), &self.lex.classes)
-                || self.lex.is_common(w)
+                && (self.tok.is(w, Class::Stopword)
+                || !name_shaped(w, words.is_empty(), &self.tok.lex.classes)
+                || self.tok.lex.is_common(w)
                 // «وقال», «لدعم»: a clitic on an ordinary word; «فان» (van)
                 // is no clitic on «ان».
                 || (w.starts_with(['ب', 'ل', 'و', 'ف', 'ك'])
                     && w[2..].chars().count() >= 3
-                    && self.lex.is_common(&w[2..]))
+                    && self.tok.lex.is_common(&w[2..]))
                 || w.strip_prefix('ب').is_some_and(|r| r.starts_with(ARTICLE))
                 || w.starts_with(LL)
                 || (w.starts_with(['ب', 'ل'])
-                    && self.lex.classes.ends(w, Class::PronounTail)
+                    && self.tok.lex.classes.ends(w, Class::PronounTail)
                     && w.chars().count() <= 6)
-                || !self.cues[k].is_empty()
-                || self.modals[k].is_some()
+                || !self.tok.cues[k].is_empty()
+                || self.tok.modals[k].is_some()
                 || w.chars().count() < 2
                 || w.chars().any(|c| c.is_ascii_digit())
                 || (words.is_empty()
                     && (w.starts_with(ARTICLE)
-                        || self.find(w, Class::Institution).is_some()
-                        || self.place_noun(w)))
+                        || self.tok.find(w, Class::Institution).is_some()
+                        || self.tok.place_noun(w)))
                 || (!words.is_empty() && w.starts_with(['و', 'ب']) && w.chars().count() <= 4 && {
                     // «وهو», «بها», «وقال»: a clitic on a word; «برور»
                     // is a name.
                     let rest = &w[2..];
-                    self.is(rest, Class::Stopword)
-                        || self.lex.is_common(rest)
+                    self.tok.is(rest, Class::Stopword)
+                        || self.tok.lex.is_common(rest)
                         || rest.chars().count() <= 2
                 }));
             if bad {
@@ -600,7 +612,7 @@ impl<'a> Sentence<'a, '_> {
         while words.len() > 1
             && words
                 .last()
-                .is_some_and(|w| self.is(w, Class::NameParticle))
+                .is_some_and(|w| self.tok.is(w, Class::NameParticle))
         {
             words.pop();
             k -= 1;
@@ -609,14 +621,17 @@ impl<'a> Sentence<'a, '_> {
         // something follows that is not part of a name («الجنرال ديمبسي
         // يحذر»); otherwise it is too weak to be a new person.
         let after_honorific = j > 0
-            && matches!(self.means[j - 1], Mean::Word)
-            && self.find(self.word(j - 1), Class::Honorific).is_some();
+            && matches!(self.tok.means[j - 1], Mean::Word)
+            && self
+                .tok
+                .find(self.tok.word(j - 1), Class::Honorific)
+                .is_some();
         let single_ok = words.len() == 1
             && after_honorific
             && words[0].chars().count() >= 4
             && !words[0].starts_with(ARTICLE)
             && k < n
-            && !matches!(self.means[k], Mean::Actor(..));
+            && !matches!(self.tok.means[k], Mean::Actor(..));
         if words.is_empty() || (words.len() == 1 && !single_ok) || accusative_pair(&words) {
             return (None, j);
         }
