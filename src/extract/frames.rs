@@ -8,9 +8,9 @@
 //! [`super::mutual`]) fills subject and object.
 //!
 //! What must hold: every mention goes through `emit`, which applies the
-//! type limits and records the chain; nothing edits a mention afterwards
-//! except the two linking rules (`link.*`, `modality.analysts`), which add
-//! their id to its chain.
+//! type limits and records the chain; a mention, once made, is changed
+//! only by the rewrite stage after this one ([`super::rewrite`]), which
+//! adds its rule id to the chain.
 
 use super::{
     ActorInfo, Raw,
@@ -349,54 +349,6 @@ impl<'a> Frames<'_, 'a, '_> {
             }
         }
         self.swap = false;
-        self.condemned_events();
-    }
-
-    /// «أدان أردوغان هجمات شنتها أرمينيا على أذربيجان»: condemning an
-    /// attack accuses its agent; threatening an attack threatens its target.
-    pub(super) fn condemned_events(&mut self) {
-        let mut fills = Vec::new();
-        for (k, r) in self.out.iter().enumerate() {
-            if !matches!(r.relation, Relation::Accuse | Relation::Threaten)
-                || r.object.is_some()
-                || r.subject.is_none()
-            {
-                continue;
-            }
-            let event = self
-                .out
-                .iter()
-                .filter(|e| {
-                    e.cue > r.cue
-                        && e.cue <= r.cue + 8
-                        && e.relation.family() == crate::schema::Family::Conflict
-                        && e.relation != Relation::Accuse
-                })
-                .min_by_key(|e| e.cue);
-            // Condemning an attack accuses its agent; threatening one
-            // («هدد التنظيم بقتل رئيس البرلمان») threatens its target.
-            let who = match r.relation {
-                Relation::Threaten => event.and_then(|e| e.object.clone()),
-                _ => event.and_then(|e| e.subject.clone()),
-            };
-            if let Some(agent) = who {
-                let why = match r.relation {
-                    Relation::Threaten => Rule::ThreatenedTarget,
-                    _ => Rule::CondemnedEvent,
-                };
-                fills.push((k, agent, why));
-            }
-        }
-        for (k, agent, why) in fills {
-            if self.out[k]
-                .subject
-                .as_ref()
-                .is_some_and(|s| s.id != agent.id)
-            {
-                self.out[k].object = Some(agent);
-                self.out[k].rules.push(why.into());
-            }
-        }
     }
 
     /// A noun or participle: its agent is the noun it describes

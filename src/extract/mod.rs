@@ -48,6 +48,7 @@ mod discourse;
 mod frames;
 mod modality;
 mod mutual;
+mod rewrite;
 mod sentence;
 mod title;
 mod tokens;

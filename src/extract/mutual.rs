@@ -1,6 +1,6 @@
 //! Mutual frames and the emitters: pairs joined by «بين», «مع» or a list,
 //! a directed relation both ways between forces; the last passes over a
-//! sentence (places within places, commentators).
+//! sentence (places within places).
 //!
 //! In: a mutual cue and the phrases around it. Out: mentions through
 //! `emit`. What must hold: a symmetric relation among several parties
@@ -324,31 +324,6 @@ impl<'a> Frames<'_, 'a, '_> {
         for (x, a) in g.iter().enumerate() {
             for b in &g[x + 1..] {
                 self.emit(Some(a.clone()), rel, Some(b.clone()), m, c);
-            }
-        }
-    }
-
-    /// «قال محللون إن …», «يرى خبراء أن …»: what commentators say is their
-    /// reading of events, not an event: their sentence's interactions are
-    /// `reported`.
-    pub(super) fn analysts_speak(&mut self) {
-        let speaker = self
-            .ch
-            .phrases
-            .iter()
-            .find(|p| p.prep.is_none() && !p.adjectival);
-        let commentators = speaker.is_some_and(|p| {
-            matches!(self.tok.means[p.first], Mean::Organ(g, _)
-                if self.tok.lex.actors[g as usize].props.commentator)
-        });
-        if commentators {
-            for r in &mut self.out {
-                if r.relation.family() != crate::schema::Family::Standing
-                    && r.modality == Modality::Asserted
-                {
-                    r.modality = Modality::Reported;
-                    r.rules.push(Rule::ModalAnalysts.into());
-                }
             }
         }
     }

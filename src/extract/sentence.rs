@@ -17,6 +17,7 @@ use super::{
     ActorInfo, Cast, Raw,
     chunk::{self, Chunked, Chunks, Phrase},
     frames::Frames,
+    rewrite,
     scan::{Item, clitic_splits},
     tokens::{Mean, TOPIC, Tokens},
 };
@@ -110,10 +111,10 @@ pub(super) fn sentence(
     let mut f = Frames::new(&tok, &chunks, posts, blocked, trace);
     f.relations();
     f.places_within();
-    f.analysts_speak();
-    let found = f.finish();
+    let (raws, blocked) = f.finish();
+    let raws = rewrite::rewrite(&tok, &chunks, raws);
     remember(&chunks, cast);
-    found
+    (raws, blocked)
 }
 
 /// What the sentences after this one may refer back to: its topic (the
