@@ -223,6 +223,9 @@ classes! {
     ObjectionStem = "objection_stem",
     /// Words that date an event noun before another («بعد», «إثر»).
     DatedBy = "dated_by",
+    /// Words that place a sentence in the days of the news («أمس»,
+    /// «اليوم»): a year named beside them dates something else.
+    PresentTime = "present_time",
     /// Compass words: «مأرب شرقي اليمن».
     Direction = "direction",
     /// «كل»: each (of).

@@ -79,6 +79,7 @@ rules! {
     MutualBothWays = "frame.mutual.both_ways",
     SymmetricPairs = "arg.symmetric_pairs",
     Crowd = "arg.crowd",
+    CrowdCounted = "arg.crowd_counted",
     Scene = "arg.scene",
     CondemnedEvent = "link.condemned_event",
     ThreatenedTarget = "link.threatened_target",

@@ -308,7 +308,7 @@ impl<'a> Frames<'_, 'a, '_> {
                     (m, Some(r.into()))
                 } else if self.unanchored_event(c, rel) {
                     (Modality::Reported, Some(Rule::ModalUnanchored.into()))
-                } else if event && self.historical() {
+                } else if event && self.historical(c) {
                     (Modality::Reported, Some(Rule::ModalHistorical.into()))
                 } else if let Some((m, r)) = matches!(rel, Relation::Assault | Relation::Coerce)
                     .then(|| self.background_or_purpose(c, nominal))

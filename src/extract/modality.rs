@@ -115,15 +115,15 @@ impl<'a> Frames<'_, 'a, '_> {
                 _ => {}
             }
         }
-        self.historical()
+        self.historical(c)
             .then_some((Modality::Reported, Rule::ModalHistorical))
     }
 
     /// An event dated to an earlier year than the article's («في أغسطس
     /// 2006»، «عام 1988») is history, not the news being reported. Without
     /// the article's date any year counts.
-    pub(super) fn historical(&self) -> bool {
-        (0..self.tok.items.len()).any(|k| {
+    pub(super) fn historical(&self, c: usize) -> bool {
+        let year = |k: usize| {
             let w = self.tok.word(k);
             let year = (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| w.parse::<u32>().ok())
@@ -133,7 +133,37 @@ impl<'a> Frames<'_, 'a, '_> {
                 (Some(y), None) => (1900..2100).contains(&y),
                 _ => false,
             }
-        })
+        };
+        // Only in the event's own clause: «أعلنت الوزارة أمس أن … اختطاف»
+        // dates the announcement.
+        let apart = |k: usize| {
+            (k.min(c) + 1..k.max(c)).any(|j| {
+                matches!(self.tok.means[j], Mean::Boundary)
+                    || self
+                        .tok
+                        .find(self.tok.word(j), Class::Complementizer)
+                        .is_some()
+            })
+        };
+        let now = |k: usize| {
+            self.tok
+                .find(self.tok.word(k), Class::PresentTime)
+                .is_some()
+                && !apart(k)
+        };
+        let nearest = |f: &dyn Fn(usize) -> bool| {
+            (0..self.tok.items.len())
+                .filter(|&k| f(k))
+                .map(|k| k.abs_diff(c))
+                .min()
+        };
+        // «تظاهر الآلاف أمس … منذ انقلاب عام 2006»: the word nearer the
+        // event dates it.
+        match (nearest(&year), nearest(&now)) {
+            (Some(y), Some(n)) => y < n,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
     }
 
     /// An attack, arrest or protest in a sentence with no casualty, scene

@@ -265,6 +265,20 @@ impl<'a> Frames<'_, 'a, '_> {
             self.emit_pairs(subj, rel, m, c);
             return;
         }
+        // «احتشد الآلاف من المتظاهرين»: the crowd a demonstration counts
+        // after من demonstrates; it is not what they protest against.
+        let counted: Vec<ActorInfo>;
+        let (subj, obj) = if rel == Relation::Protest
+            && subj.is_empty()
+            && !obj.is_empty()
+            && obj.iter().all(|a| self.is_crowd(a))
+        {
+            self.by(Rule::CrowdCounted);
+            counted = obj.to_vec();
+            (counted.as_slice(), &[][..])
+        } else {
+            (subj, obj)
+        };
         let crowd;
         let subj = if subj.is_empty()
             && rel == Relation::Protest
@@ -318,6 +332,15 @@ impl<'a> Frames<'_, 'a, '_> {
                 }
             }
         }
+    }
+
+    /// Whether `a` is the crowd node (`organs.tsv` props `crowd`).
+    fn is_crowd(&self, a: &ActorInfo) -> bool {
+        self.tok
+            .lex
+            .actors
+            .iter()
+            .any(|x| x.props.crowd && x.id == a.id)
     }
 
     pub(super) fn emit_pairs(&mut self, g: &[ActorInfo], rel: Relation, m: Modality, c: usize) {
