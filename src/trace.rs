@@ -43,6 +43,7 @@ rules! {
     // Standing relations from titles and places.
     TitleNameAfter = "title.name_after",
     TitleNameBefore = "title.name_before",
+    TitleKnownBefore = "title.known_before",
     TitleCounterpart = "title.counterpart",
     PlaceWithin = "place.within",
     PlaceNisba = "place.nisba_of_named",

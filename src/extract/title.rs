@@ -278,6 +278,39 @@ impl<'a> Chunker<'_, 'a, '_> {
         // «وأكد مرتضى صنوبري القائم بأعمال سفارة إيران»: a name the
         // gazetteer lacks, right before the title it holds.
         if persons.is_empty() && known_rel && governor.is_some() {
+            // «إسماعيل هنية رئيس المكتب السياسي لحركة حماس»: a person the
+            // gazetteer knows, of the title's state, right before it (not
+            // the object of a cue verb before him: «استقبل نتنياهو رئيس
+            // الكنيست»).
+            let g = governor.as_ref().expect("checked");
+            fn state(a: &ActorInfo) -> Option<&str> {
+                if a.kind == ActorType::State {
+                    Some(a.id.as_str())
+                } else {
+                    a.country.as_deref()
+                }
+            }
+            let known = match i.checked_sub(1).map(|k| &self.tok.means[k]) {
+                Some(Mean::Actor(p, _))
+                    if p.kind == ActorType::Person
+                        && !self.tok.items[i - 1].has_prep()
+                        // «رفيقة درب هولاند ووزيرة البيئة»: a title after
+                        // و is another person's.
+                        && !self.tok.items[i].prefix.starts_with('و')
+                        && p.country.is_some()
+                        && p.country.as_deref() == state(g)
+                        && (i < 2 || self.tok.cues[i - 2].is_empty()) =>
+                {
+                    Some(p.clone())
+                }
+                _ => None,
+            };
+            if let Some(p) = known.filter(|p| p.id != g.id) {
+                let by = [source, Rule::TitleKnownBefore.into()];
+                self.post(i, &p, rel, &role_form, g.clone(), &by, cast);
+                self.push_phrase(vec![p], i, end - 1, false);
+                return end;
+            }
             if let Some((p, first)) = self.name_before(i) {
                 let g = governor.clone().filter(|g| g.id != p.id);
                 let words: Vec<String> = self.tok.text
