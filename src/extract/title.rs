@@ -277,12 +277,14 @@ impl<'a> Chunker<'_, 'a, '_> {
         let end = j.max(i + 1);
         // «وأكد مرتضى صنوبري القائم بأعمال سفارة إيران»: a name the
         // gazetteer lacks, right before the title it holds.
-        if persons.is_empty() && known_rel && governor.is_some() {
+        if persons.is_empty()
+            && known_rel
+            && let Some(g) = governor.as_ref()
+        {
             // «إسماعيل هنية رئيس المكتب السياسي لحركة حماس»: a person the
             // gazetteer knows, of the title's state, right before it (not
             // the object of a cue verb before him: «استقبل نتنياهو رئيس
             // الكنيست»).
-            let g = governor.as_ref().expect("checked");
             fn state(a: &ActorInfo) -> Option<&str> {
                 if a.kind == ActorType::State {
                     Some(a.id.as_str())
