@@ -107,6 +107,9 @@ classes! {
     Prep = "prep",
     /// «في»: what follows is inside, a place.
     InPrep = "in_prep",
+    /// Prepositions before the larger place a place lies in: «حيس بمحافظة
+    /// الحديدة», «حلب في سوريا».
+    WithinPrep = "within_prep",
     /// «من»: from, of; the agent of a passive.
     FromPrep = "from_prep",
     /// Prepositions of place, after which a relation's object is a place.

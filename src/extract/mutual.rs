@@ -407,7 +407,10 @@ impl<'a> Frames<'_, 'a, '_> {
                 matches!(self.tok.means[j], Mean::Word)
                     && self.tok.is(self.tok.word(j), Class::Direction)
             });
-            if (!self.tok.prep_in(q.prep, Class::InPrep) && !direction)
+            // «براس لانوف وسرت»: a conjunct shares the preposition of the
+            // list; it is beside the first place, not around it.
+            if (!self.tok.prep_in(q.prep, Class::WithinPrep) && !direction)
+                || q.group == p.group
                 || q.actors.len() != 1
                 || !matches!(q.actors[0].kind, ActorType::Place | ActorType::State)
             {
