@@ -26,9 +26,18 @@ pub struct Normalized {
     /// `map[i]` is the original byte offset of the character that produced
     /// normalized byte `i`; `map[text.len()]` is the original length.
     pub map: Vec<u32>,
+    /// Normalized byte offsets of the «ه» that stand for a written «ة», in
+    /// order: a ta marbuta ends a noun, never begins a pronoun suffix, so
+    /// «وزارة» is no «و» + «زار» + «ه».
+    pub marbuta: Vec<u32>,
 }
 
 impl Normalized {
+    /// Whether the normalized character at byte `i` was written «ة».
+    pub fn was_marbuta(&self, i: usize) -> bool {
+        self.marbuta.binary_search(&(i as u32)).is_ok()
+    }
+
     /// The original byte range behind the normalized range `start..end`.
     ///
     /// The end maps to where the next normalized character came from, so
@@ -89,6 +98,7 @@ pub fn normalize(text: &str) -> Normalized {
     // Collapsing runs of spaces keeps multiword forms matching however the
     // article spaced them; a space next to a line break is dropped.
     let mut pending_space: Option<u32> = None;
+    let mut marbuta = Vec::new();
     for (i, c) in text.char_indices() {
         let at = i as u32;
         match fold(c) {
@@ -106,12 +116,19 @@ pub fn normalize(text: &str) -> Normalized {
                 if let Some(s) = pending_space.take() {
                     push(&mut out, &mut map, ' ', s);
                 }
+                if c == 'ة' {
+                    marbuta.push(out.len() as u32);
+                }
                 push(&mut out, &mut map, f, at);
             }
         }
     }
     map.push(text.len() as u32);
-    Normalized { text: out, map }
+    Normalized {
+        text: out,
+        map,
+        marbuta,
+    }
 }
 
 fn push(out: &mut String, map: &mut Vec<u32>, c: char, at: u32) {

@@ -487,7 +487,7 @@ pub fn has_cue(text: &str, relation: Relation, lex: &Lexicon) -> bool {
     let norm = normalize(text);
     scan::sentences(&norm.text).into_iter().any(|sr| {
         let toks = scan::tokens(&norm.text, sr);
-        scan::items(&norm.text, &toks, lex)
+        scan::items(&norm, &toks, lex)
             .iter()
             .any(|item| match item.kind {
                 Kind::Hit(form) => lex

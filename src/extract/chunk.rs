@@ -13,7 +13,7 @@
 
 use super::{
     ActorInfo, Cast, Raw,
-    scan::Kind,
+    scan::{Kind, prep_of},
     sentence::{Blocked, Seen},
     tokens::{Mean, TOPIC, Tokens, is_conj},
 };
@@ -165,7 +165,21 @@ impl<'a> Chunker<'_, 'a, '_> {
                 }
                 Mean::Prep(p) => return Some(p),
                 Mean::TopicPrep => return Some(TOPIC),
-                Mean::Word if j + 1 == first && self.tok.place_noun(self.tok.word(j)) => continue,
+                Mean::Word if j + 1 == first && self.tok.place_noun(self.tok.word(j)) => {
+                    // «بمحافظة مأرب»: the place noun carries the preposition.
+                    let w = self.tok.word(j);
+                    match self
+                        .tok
+                        .find(w, Class::PlaceNoun)
+                        .and_then(|(p, _)| prep_of(p))
+                    {
+                        Some(c) => {
+                            let at = self.tok.items[j].range.start + w.find(c).unwrap_or(0);
+                            return Some(&self.tok.text[at..at + c.len_utf8()]);
+                        }
+                        None => continue,
+                    }
+                }
                 // «على مواقع المقاومة»: the positions of an actor stand for it.
                 Mean::Word
                     if j + 1 == first

@@ -57,7 +57,7 @@ use crate::{
     article::Article,
     lexicon::Lexicon,
     mention::TripleMention,
-    normalize::normalize,
+    normalize::{Normalized, normalize},
     schema::{ActorType, Modality, Relation},
 };
 
@@ -80,7 +80,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> Vec<TripleMention> {
     let norm = normalize(&article.text);
     let mut cast = Cast::new(lex);
     cast.year = article_year(article);
-    let sents = scan_sentences(&norm.text, lex);
+    let sents = scan_sentences(&norm, lex);
     cast.survey(&norm.text, &sents);
     let mut out = Vec::new();
     // (byte offset, its character offset) of the last citation.
@@ -165,7 +165,7 @@ pub fn explain(article: &Article, lex: &Lexicon, trace: bool) -> String {
     let norm = normalize(&article.text);
     let mut cast = Cast::new(lex);
     cast.year = article_year(article);
-    let sents = scan_sentences(&norm.text, lex);
+    let sents = scan_sentences(&norm, lex);
     cast.survey(&norm.text, &sents);
     let mut out = String::new();
     let id = |a: &Option<ActorInfo>| a.as_ref().map_or("-", |a| a.id.as_str()).to_string();
@@ -210,12 +210,13 @@ pub fn explain(article: &Article, lex: &Lexicon, trace: bool) -> String {
 
 /// Every sentence of the normalized text with its lexicon items: the rules
 /// read them in order, but the article's survey reads them all first.
-fn scan_sentences(text: &str, lex: &Lexicon) -> Vec<(scan::Range, Vec<scan::Item>)> {
+fn scan_sentences(norm: &Normalized, lex: &Lexicon) -> Vec<(scan::Range, Vec<scan::Item>)> {
+    let text = norm.text.as_str();
     scan::sentences(text)
         .into_iter()
         .map(|sr| {
             let toks = scan::tokens(text, sr);
-            let items = scan::items(text, &toks, lex);
+            let items = scan::items(norm, &toks, lex);
             (sr, items)
         })
         .collect()

@@ -10,7 +10,7 @@
 use crate::{
     classes::{ARTICLE, Class, Classes, LL},
     lexicon::{Lexicon, Payload},
-    normalize::is_word_char,
+    normalize::{Normalized, is_word_char},
 };
 
 /// Sentences longer than this are cut at the next comma or space: rules are
@@ -169,12 +169,7 @@ impl Item {
     /// The preposition among the clitics (ب ل ك), if any; the article ال
     /// is not one, but «لل» is ل with the article.
     pub fn prep(&self) -> Option<char> {
-        let p = self.prefix;
-        if p.ends_with(LL) {
-            return Some('ل');
-        }
-        let p = p.strip_suffix(ARTICLE).unwrap_or(p);
-        p.chars().find(|c| matches!(c, 'ب' | 'ل' | 'ك'))
+        prep_of(self.prefix)
     }
 
     /// Whether the clitic prefix holds a preposition (ب ل ك).
@@ -189,7 +184,8 @@ impl Item {
 /// prefix the token carries (no prefix first), and takes the first one whose
 /// end falls on a word end, or inside the word where the payload allows a
 /// suffix.
-pub fn items(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<Item> {
+pub fn items(norm: &Normalized, toks: &[Token], lex: &Lexicon) -> Vec<Item> {
+    let text = norm.text.as_str();
     let g = &lex.gazetteer;
     let mut out = Vec::new();
     let mut i = 0;
@@ -237,10 +233,14 @@ pub fn items(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<Item> {
                 continue;
             }
             let rest = &text[hit.end..lt.range.end];
+            // «وزارة», «طالبة»: what was written «ة» ends a noun; it is no
+            // pronoun after a verb («زاره», «طالبه»).
+            let marbuta = !rest.is_empty() && norm.was_marbuta(hit.end);
             let ok = rest.is_empty()
                 || (lt.word
                     && (g.payloads(hit.form).iter().any(Payload::allows_suffix)
-                        || (lex.classes.has(rest, Class::PronounSuffix)
+                        || (!marbuta
+                            && lex.classes.has(rest, Class::PronounSuffix)
                             && g.payloads(hit.form).iter().any(|p| {
                                 matches!(
                                     p,
@@ -280,6 +280,16 @@ pub fn items(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<Item> {
         }
     }
     out
+}
+
+/// The preposition among the clitics of `prefix` (ب ل ك), if any; the
+/// article ال is not one, but «لل» is ل with the article.
+pub fn prep_of(prefix: &str) -> Option<char> {
+    if prefix.ends_with(LL) {
+        return Some('ل');
+    }
+    let p = prefix.strip_suffix(ARTICLE).unwrap_or(prefix);
+    p.chars().find(|c| matches!(c, 'ب' | 'ل' | 'ك'))
 }
 
 /// Whether a clitic prefix ends with the article («ال», «وال», «لل»).
@@ -328,6 +338,33 @@ impl<'w> std::ops::Deref for Splits<'w> {
 mod tests {
     use super::*;
 
+    /// A pronoun suffix «ه» is never a written «ة»: «زاره» (visited him)
+    /// is the cue, «وزارة» (ministry) is not و + «زار» + «ه».
+    #[test]
+    fn ta_marbuta_is_no_pronoun() {
+        let gaz = "id\ttype\tlabel_ar\tlabel_en\tcountry\tcode\tnames\tnisbas\tmetonyms\n";
+        let cues = "relation\tframe\tmatch\tform\tpos\nconsult\tactive\tword\tزار\tverb\n";
+        let lex = crate::lexicon::Lexicon::from_strs(gaz, "", "", cues, "").unwrap();
+        for (text, found) in [
+            ("وزاره الوزير", true),
+            ("زاره الوزير", true),
+            ("وزارة الخارجية", false),
+            ("زارة", false),
+        ] {
+            let norm = crate::normalize::normalize(text);
+            let t = &norm.text;
+            let toks = tokens(
+                t,
+                Range {
+                    start: 0,
+                    end: t.len(),
+                },
+            );
+            let hit = matches!(items(&norm, &toks, &lex)[0].kind, Kind::Hit(_));
+            assert_eq!(hit, found, "{text}");
+        }
+    }
+
     /// A name written with the article matches without it only where the
     /// article was absorbed («للرقة»), not inside «فرقة» or «ورقة».
     #[test]
@@ -342,7 +379,8 @@ mod tests {
             ("وصل للرقة", true),
             ("وبالرقة", true),
         ] {
-            let t = &crate::normalize::normalize(text).text;
+            let norm = crate::normalize::normalize(text);
+            let t = &norm.text;
             let toks = tokens(
                 t,
                 Range {
@@ -350,7 +388,7 @@ mod tests {
                     end: t.len(),
                 },
             );
-            let hit = items(t, &toks, &lex)
+            let hit = items(&norm, &toks, &lex)
                 .iter()
                 .any(|i| matches!(i.kind, Kind::Hit(_)));
             assert_eq!(hit, found, "{text}");
