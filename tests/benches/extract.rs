@@ -77,13 +77,13 @@ fn stages(c: &mut Criterion) {
         });
 
         // Matching alone: the text is normalized and tokenized beforehand.
-        let prepared: Vec<(String, Vec<Vec<scan::Token>>)> = articles
+        let prepared: Vec<(_, Vec<Vec<scan::Token>>)> = articles
             .iter()
             .map(|a| {
-                let n = normalize(&a.text).text;
-                let toks = scan::sentences(&n)
+                let n = normalize(&a.text);
+                let toks = scan::sentences(&n.text)
                     .into_iter()
-                    .map(|r| scan::tokens(&n, r))
+                    .map(|r| scan::tokens(&n.text, r))
                     .collect();
                 (n, toks)
             })
