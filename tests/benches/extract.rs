@@ -100,9 +100,9 @@ fn stages(c: &mut Criterion) {
 
         g.bench_function("sentences_and_tokens", |b| {
             b.iter(|| {
-                for (text, _) in &prepared {
-                    for r in scan::sentences(text) {
-                        black_box(scan::tokens(text, r));
+                for (norm, _) in &prepared {
+                    for r in scan::sentences(&norm.text) {
+                        black_box(scan::tokens(&norm.text, r));
                     }
                 }
             })
