@@ -229,6 +229,12 @@ classes! {
     /// Words that place a sentence in the days of the news («أمس»,
     /// «اليوم»): a year named beside them dates something else.
     PresentTime = "present_time",
+    /// Names of the days of the week («الثلاثاء»).
+    DayName = "day_name",
+    /// Verbs whose subject undergoes, sees or stops an act named by the
+    /// noun after them («شهدت تركيا هجوما», «أحبطت المقاومة هجوما»): it
+    /// is not the act's agent.
+    UndergoVerb = "undergo_verb",
     /// Compass words: «مأرب شرقي اليمن».
     Direction = "direction",
     /// «كل»: each (of).

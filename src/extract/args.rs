@@ -204,6 +204,19 @@ impl<'a> Frames<'_, 'a, '_> {
     /// The subject of a plain verb right before a noun cue: «قدمت
     /// السعودية مساعدات». Not when that verb is itself a cue («أدانت مصر
     /// الهجوم» condemns an attack, it does not make one).
+    /// Whether item `v` may be a light verb whose subject does the act its
+    /// noun names: a plain word, no cue, marker, stopword or complementizer,
+    /// and no verb of undergoing («شهدت», «أحبطت»).
+    fn light_verb(&self, v: usize) -> bool {
+        let w = self.tok.word(v);
+        matches!(self.tok.means[v], Mean::Word)
+            && self.tok.cues[v].is_empty()
+            && self.tok.modals[v].is_none()
+            && !self.tok.is(w, Class::Stopword)
+            && !self.tok.is(w, Class::Complementizer)
+            && self.tok.find(w, Class::UndergoVerb).is_none()
+    }
+
     pub(super) fn light_verb_subject(&self, c: usize) -> Option<usize> {
         if c < 2 || self.tok.items[c].has_prep() {
             return None;
@@ -214,10 +227,13 @@ impl<'a> Frames<'_, 'a, '_> {
         while k > 0 {
             let locative = match self.ch.phrase_at[k] {
                 Some(q) => self.tok.prep_in(self.ch.phrases[q].prep, Class::InPrep),
+                // «وجه القضاء الفرنسي الثلاثاء اتهاما»: so may the day.
                 None => {
                     self.tok.mean_prep(k, Class::InPrep)
                         || (matches!(self.tok.means[k], Mean::Word)
-                            && self.tok.is(self.tok.word(k), Class::Direction))
+                            && [Class::Direction, Class::DayName, Class::PresentTime]
+                                .into_iter()
+                                .any(|c| self.tok.is(self.tok.word(k), c)))
                 }
             };
             if !locative {
@@ -241,13 +257,7 @@ impl<'a> Frames<'_, 'a, '_> {
             q -= 1;
         }
         if q < k && q + 1 < c {
-            let plain_verb = |v: usize| {
-                matches!(self.tok.means[v], Mean::Word)
-                    && self.tok.cues[v].is_empty()
-                    && self.tok.modals[v].is_none()
-                    && !self.tok.is(self.tok.word(v), Class::Stopword)
-                    && !self.tok.is(self.tok.word(v), Class::Complementizer)
-            };
+            let plain_verb = |v: usize| self.light_verb(v);
             let group_first = |p: usize| {
                 self.ch
                     .phrases
@@ -277,13 +287,7 @@ impl<'a> Frames<'_, 'a, '_> {
         if ph.prep.is_some() || ph.first == 0 || ph.adjectival {
             return None;
         }
-        let v = ph.first - 1;
-        let verb_like = matches!(self.tok.means[v], Mean::Word)
-            && self.tok.cues[v].is_empty()
-            && self.tok.modals[v].is_none()
-            && !self.tok.is(self.tok.word(v), Class::Stopword)
-            && !self.tok.is(self.tok.word(v), Class::Complementizer);
-        verb_like.then(|| {
+        self.light_verb(ph.first - 1).then(|| {
             self.ch
                 .phrases
                 .iter()
