@@ -235,6 +235,8 @@ classes! {
     /// noun after them («شهدت تركيا هجوما», «أحبطت المقاومة هجوما»): it
     /// is not the act's agent.
     UndergoVerb = "undergo_verb",
+    /// «إياه», «إياها»: a detached object pronoun after a participle.
+    AccusativePronoun = "accusative_pronoun",
     /// Compass words: «مأرب شرقي اليمن».
     Direction = "direction",
     /// «كل»: each (of).

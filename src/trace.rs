@@ -61,6 +61,7 @@ rules! {
     ObjectResumptive = "arg.object_resumptive",
     MorePlaces = "arg.more_places",
     NounAccusedAgent = "frame.noun.accused_agent",
+    AccusingParticiple = "frame.noun.accusing_participle",
     NounRelativeClause = "frame.noun.relative_clause",
     NounNisbaAgent = "frame.noun.nisba_agent",
     NounApposition = "frame.noun.apposition",

@@ -14,9 +14,9 @@
 
 use super::{
     ActorInfo, Raw,
-    chunk::Chunks,
+    chunk::{Chunks, Phrase},
     sentence::{Blocked, Seen},
-    tokens::{Mean, Tokens},
+    tokens::{Mean, TOPIC, Tokens},
 };
 use crate::{
     classes::Class,
@@ -213,6 +213,9 @@ impl<'a> Frames<'_, 'a, '_> {
             for (rel, frame, lexical_noun, line) in cues {
                 self.chain = vec![RuleRef::Cue(line)];
                 self.tail.clear();
+                if rel == Relation::Accuse && self.accusing_participle(c, &mut accused) {
+                    continue;
+                }
                 let nominal = self.tok.nominal(c, lexical_noun);
                 // «رفعت واشنطن الحظر التجاري عن السودان»: lifting a
                 // sanction is a retreat from it.
@@ -349,6 +352,61 @@ impl<'a> Frames<'_, 'a, '_> {
             }
         }
         self.swap = false;
+    }
+
+    /// «وفرضت عليها حظرا متهمة إياها بتقديم الدعم», «وصبوا غضبهم على
+    /// المسؤولين متهمين إياهم بإهمال القطاع»: a participle with «إياه»
+    /// accuses; its subject is its clause's subject, its object the actor
+    /// named last before it, who is then the agent of the act it is accused
+    /// of. Returns whether the cue was read so.
+    fn accusing_participle(&mut self, c: usize, accused: &mut Option<ActorInfo>) -> bool {
+        let iyya = matches!(self.tok.means.get(c + 1), Some(Mean::Word))
+            && self.tok.is(self.tok.word(c + 1), Class::AccusativePronoun);
+        if !iyya {
+            return false;
+        }
+        // Its clause begins after a complementizer or a clause boundary
+        // («فيما هاجمت الكتل …»).
+        let start = (0..c)
+            .rev()
+            .find(|&k| {
+                matches!(self.tok.means[k], Mean::Boundary)
+                    || (matches!(self.tok.means[k], Mean::Word)
+                        && self.tok.is(self.tok.word(k), Class::Complementizer))
+            })
+            .map_or(0, |k| k + 1);
+        let subject = self
+            .ch
+            .phrases
+            .iter()
+            .position(|p| p.first >= start && p.last < c && p.prep.is_none() && !p.adjectival);
+        let subj = subject.map(|p| self.ch.group_actors(p)).unwrap_or_default();
+        let group = subject.map(|p| self.ch.phrases[p].group);
+        // The pronoun agrees: «إياه» is no state (states are feminine),
+        // «إياها» no man; a place is never the accused.
+        let w = self.tok.word(c + 1);
+        let (masculine, feminine) = (w.ends_with('ه'), w.ends_with("ها"));
+        let agrees = |p: &Phrase<'_>| {
+            p.last < c
+                && Some(p.group) != group
+                && p.prep != Some(TOPIC)
+                && p.actors.iter().all(|a| {
+                    a.kind != ActorType::Place
+                        && !(masculine && a.kind == ActorType::State)
+                        && !(feminine && a.kind == ActorType::Person)
+                })
+        };
+        let object = self.ch.phrases.iter().rposition(agrees);
+        let obj: Vec<ActorInfo> = object
+            .map(|p| self.ch.group_actors(p))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|a| !subj.iter().any(|s| s.id == a.id))
+            .collect();
+        self.by(Rule::AccusingParticiple);
+        *accused = obj.first().cloned();
+        self.emit_all(&subj, Relation::Accuse, &obj, Modality::Asserted, c);
+        true
     }
 
     /// A noun or participle: its agent is the noun it describes
