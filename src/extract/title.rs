@@ -512,6 +512,19 @@ impl<'a> Chunker<'_, 'a, '_> {
         {
             end += 1;
         }
+        // «جبل القاهرة»: a hill or camp named for a capital is a place of
+        // its own, not the state the capital stands for.
+        if end == i + 1
+            && keep.is_some()
+            && kind == ActorType::Place
+            && matches!(
+                self.tok.means.get(i + 1),
+                Some(Mean::Actor(_, Via::Metonym))
+            )
+            && self.tok.items[i + 1].prefix.is_empty()
+        {
+            end = i + 2;
+        }
         if end == i + 1 {
             return None;
         }
