@@ -327,11 +327,25 @@ impl<'a> Frames<'_, 'a, '_> {
                     Frame::Mutual => self.mutual(c, rel, before, m, nominal),
                     Frame::Passive => {
                         let after = self.phrases_after(c + 1, rel);
+                        // «أصيب وزير الداخلية»: right after a passive verb
+                        // with nothing before it stands its patient; a bare
+                        // genitive after a noun («بقيادة روسيا») is its agent.
+                        let patient_after = (!nominal && before.is_none())
+                            .then(|| after.first().copied())
+                            .flatten()
+                            .filter(|&p| {
+                                self.ch.phrases[p].prep.is_none()
+                                    && self.ch.phrases[p].first <= c + 2
+                            });
                         let agent = after.iter().copied().find(|&p| {
-                            self.tok.prep_in(self.ch.phrases[p].prep, Class::AgentPrep)
-                                || self.ch.phrases[p].prep.is_none()
+                            Some(p) != patient_after
+                                && (self.tok.prep_in(self.ch.phrases[p].prep, Class::AgentPrep)
+                                    || self.ch.phrases[p].prep.is_none())
                         });
-                        let patients = before.map(|b| self.ch.group_actors(b)).unwrap_or_default();
+                        let patients = before
+                            .or(patient_after)
+                            .map(|b| self.ch.group_actors(b))
+                            .unwrap_or_default();
                         let mut agents = agent.map(|a| self.ch.group_actors(a)).unwrap_or_default();
                         self.by(Rule::PassiveAgent);
                         if agents.is_empty() && rel == Relation::Accuse {
