@@ -304,12 +304,7 @@ impl<'a> Frames<'_, 'a, '_> {
         subj: &[ActorInfo],
         verbal: bool,
     ) -> Option<ActorInfo> {
-        let on_verb = self.tok.items[c].suffix_len > 0
-            && self
-                .tok
-                .lex
-                .classes
-                .ends(self.tok.word(c), Class::PronounSuffix);
+        let on_verb = self.tok.pronoun_suffixed(c);
         let on_prep = self
             .tok
             .means

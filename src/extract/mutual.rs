@@ -308,12 +308,7 @@ impl<'a> Frames<'_, 'a, '_> {
         };
         // «قتله بالرصاص في باكستان»: a verb whose object is its pronoun
         // has no scene for an object.
-        let pronoun_object = self.tok.items[c].suffix_len > 0
-            && self
-                .tok
-                .lex
-                .classes
-                .ends(self.tok.word(c), Class::PronounSuffix);
+        let pronoun_object = self.tok.pronoun_suffixed(c);
         let scene;
         let obj = if obj.is_empty() && rel == Relation::Assault && !pronoun_object {
             scene = self.scene_after(c, subj);

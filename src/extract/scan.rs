@@ -338,6 +338,16 @@ impl<'w> std::ops::Deref for Splits<'w> {
 mod tests {
     use super::*;
 
+    /// The items of `text` taken as one sentence.
+    fn items_of(text: &str, lex: &crate::lexicon::Lexicon) -> Vec<Item> {
+        let norm = crate::normalize::normalize(text);
+        let whole = Range {
+            start: 0,
+            end: norm.text.len(),
+        };
+        items(&norm, &tokens(&norm.text, whole), lex)
+    }
+
     /// A pronoun suffix «ه» is never a written «ة»: «زاره» (visited him)
     /// is the cue, «وزارة» (ministry) is not و + «زار» + «ه».
     #[test]
@@ -351,16 +361,7 @@ mod tests {
             ("وزارة الخارجية", false),
             ("زارة", false),
         ] {
-            let norm = crate::normalize::normalize(text);
-            let t = &norm.text;
-            let toks = tokens(
-                t,
-                Range {
-                    start: 0,
-                    end: t.len(),
-                },
-            );
-            let hit = matches!(items(&norm, &toks, &lex)[0].kind, Kind::Hit(_));
+            let hit = matches!(items_of(text, &lex)[0].kind, Kind::Hit(_));
             assert_eq!(hit, found, "{text}");
         }
     }
@@ -379,16 +380,7 @@ mod tests {
             ("وصل للرقة", true),
             ("وبالرقة", true),
         ] {
-            let norm = crate::normalize::normalize(text);
-            let t = &norm.text;
-            let toks = tokens(
-                t,
-                Range {
-                    start: 0,
-                    end: t.len(),
-                },
-            );
-            let hit = items(&norm, &toks, &lex)
+            let hit = items_of(text, &lex)
                 .iter()
                 .any(|i| matches!(i.kind, Kind::Hit(_)));
             assert_eq!(hit, found, "{text}");

@@ -293,6 +293,11 @@ impl<'a, 'l> Tokens<'a, 'l> {
             .map(|(_, a)| a.clone())
     }
 
+    /// Whether item `c` carries a pronoun suffix («قتله», «طالبته»).
+    pub(super) fn pronoun_suffixed(&self, c: usize) -> bool {
+        self.items[c].suffix_len > 0 && self.lex.classes.ends(self.word(c), Class::PronounSuffix)
+    }
+
     /// Whether the cue at `c` is used as a noun here: the lexicon says so,
     /// or the word carries the article or a preposition.
     pub(super) fn nominal(&self, c: usize, lexical: bool) -> bool {
