@@ -237,6 +237,9 @@ classes! {
     UndergoVerb = "undergo_verb",
     /// «إياه», «إياها»: a detached object pronoun after a participle.
     AccusativePronoun = "accusative_pronoun",
+    /// Verbs of going out and gathering: what a crowd did them «for»
+    /// («خرجوا للاحتجاج») it did.
+    MarchVerb = "march_verb",
     /// Compass words: «مأرب شرقي اليمن».
     Direction = "direction",
     /// «كل»: each (of).

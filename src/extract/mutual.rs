@@ -282,7 +282,7 @@ impl<'a> Frames<'_, 'a, '_> {
         let crowd;
         let subj = if subj.is_empty()
             && rel == Relation::Protest
-            && !self.tok.items[c].has_prep()
+            && (!self.tok.items[c].has_prep() || self.marched_for(c))
             && !self.tok.items[c].prefix.contains(ARTICLE)
         {
             // «تظاهر الآلاف»: a demonstration named by its verb has
@@ -335,6 +335,27 @@ impl<'a> Frames<'_, 'a, '_> {
                 }
             }
         }
+    }
+
+    /// «مليون متظاهر خرجوا تحت حماية البوليس للاحتجاج على قرار»: a noun
+    /// of purpose after a verb of going out in its clause names what the
+    /// crowd went out and did.
+    fn marched_for(&self, c: usize) -> bool {
+        self.tok.items[c].prep().is_some()
+            && (c.saturating_sub(12)..c)
+                .rev()
+                .take_while(|&k| !self.stop_at(k))
+                .any(|k| {
+                    matches!(self.tok.means[k], Mean::Word)
+                        && self.tok.find(self.tok.word(k), Class::MarchVerb).is_some()
+                })
+    }
+
+    fn stop_at(&self, k: usize) -> bool {
+        matches!(
+            self.tok.means[k],
+            Mean::Boundary | Mean::Punct('.' | ':' | '?' | '!' | ';')
+        )
     }
 
     /// Whether `a` is the crowd node (`organs.tsv` props `crowd`).
