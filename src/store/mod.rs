@@ -271,7 +271,13 @@ pub fn content_hash(a: &Article) -> String {
     }
     h.update((a.text.len() as u64).to_le_bytes());
     h.update(a.text.as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = String::with_capacity(64);
+    for b in h.finalize() {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    hex
 }
 
 /// An exclusive lock on an output folder, held while a build or an update
@@ -585,11 +591,14 @@ impl Store {
             .map_err(&err)?;
         let mut ins = self
             .conn
-            .prepare_cached(&insert_mention_sql())
+            .prepare_cached(insert_mention_sql())
             .map_err(&err)?;
         for m in mentions {
-            ins.execute(rusqlite::params_from_iter(mention_values(m)?))
-                .map_err(&err)?;
+            row::bind_mention(&mut ins, m).map_err(|e| match e {
+                row::BindError::Sql(e) => err(e),
+                row::BindError::Field(m) => Error::Usage(m),
+            })?;
+            ins.raw_execute().map_err(&err)?;
         }
         let mut passage = self
             .conn
@@ -618,6 +627,7 @@ impl Store {
         );
         for (sentence, kind, text) in all {
             let search = strip_marks(text);
+            let search: &str = &search;
             passage
                 .execute(params![a.id, sentence, kind, text, search])
                 .map_err(&err)?;
@@ -791,23 +801,30 @@ fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
     }
 }
 
-fn insert_mention_sql() -> String {
-    let names: Vec<String> = MENTION_COLUMNS
-        .iter()
-        .map(|(n, _)| format!("\"{n}\""))
-        .collect();
-    let marks: Vec<String> = (1..=MENTION_COLUMNS.len())
-        .map(|i| format!("?{i}"))
-        .collect();
-    format!(
-        "INSERT INTO mentions ({}) VALUES ({})",
-        names.join(", "),
-        marks.join(", ")
-    )
+/// The `mentions` insert, parameters in [`MENTION_COLUMNS`] order; made
+/// once, as it is the key of the prepared statement's cache.
+fn insert_mention_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let names: Vec<String> = MENTION_COLUMNS
+            .iter()
+            .map(|(n, _)| format!("\"{n}\""))
+            .collect();
+        let marks: Vec<String> = (1..=MENTION_COLUMNS.len())
+            .map(|i| format!("?{i}"))
+            .collect();
+        format!(
+            "INSERT INTO mentions ({}) VALUES ({})",
+            names.join(", "),
+            marks.join(", ")
+        )
+    })
 }
 
 /// A mention's fields in [`MENTION_COLUMNS`] order, NULL for a column the
-/// row has no field for.
+/// row has no field for: the plain statement of what [`row::bind_mention`]
+/// binds, which a test holds it to.
+#[cfg(test)]
 fn mention_values(m: &TripleMention) -> Result<Vec<rusqlite::types::Value>> {
     use rusqlite::types::Value as Sql;
     use serde_json::Value as J;
@@ -830,11 +847,13 @@ fn mention_values(m: &TripleMention) -> Result<Vec<rusqlite::types::Value>> {
     if let Some(field) = map.keys().next() {
         return Err(Error::Usage(format!(
             "the mention field `{field}` has no column in the store: add it to \
-             MENTION_COLUMNS in src/store.rs and raise SCHEMA_VERSION"
+             MENTION_COLUMNS in src/store/mod.rs and raise SCHEMA_VERSION"
         )));
     }
     Ok(values)
 }
+
+mod row;
 
 #[cfg(test)]
 mod tests;
