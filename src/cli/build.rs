@@ -44,12 +44,11 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
         a.output.sort_memory << 20,
     );
     let progress = Progress::new(&p.files, !a.input.quiet);
-    let summary = pipeline::run_articles(
+    let summary = pipeline::run_ahead(
         &p.files,
         &p.read,
         &p.lex,
         |s| progress.update(s),
-        |_| true,
         |batch| super::update::store_batch(&st, Some(&mut collector), &filter, batch),
     )?;
     progress.finish();
