@@ -348,6 +348,7 @@ impl Store {
     /// The temporary file cannot be made or SQLite fails.
     pub fn create(dir: &Path, settings: &Settings) -> Result<Store> {
         let path = dir.join(FILE);
+        crate::cleanup::install();
         let tmp = tempfile::Builder::new()
             .prefix(&format!(".{FILE}."))
             .suffix(".tmp")
@@ -356,6 +357,9 @@ impl Store {
                 path: path.clone(),
                 source,
             })?;
+        // Registered at once (the handler is in place already): a signal
+        // while the schema is made removes the file too.
+        let guard = crate::cleanup::Guard::new(tmp.path());
         let conn = Connection::open(tmp.path()).map_err(sql(&path))?;
         // A new file nobody reads yet: no journal until it is complete, the
         // temporary name is what protects the old store.
@@ -365,7 +369,6 @@ impl Store {
         .map_err(sql(&path))?;
         conn.execute_batch(&schema()).map_err(sql(&path))?;
         conn.execute_batch("BEGIN").map_err(sql(&path))?;
-        let guard = crate::cleanup::Guard::new(tmp.path());
         let st = Store {
             conn,
             path,
