@@ -16,6 +16,7 @@
 //! either.
 
 use std::{
+    collections::VecDeque,
     path::{Path, PathBuf},
     sync::mpsc,
     thread,
@@ -123,10 +124,12 @@ pub fn run_articles<E>(
 }
 
 /// [`run_articles`] admitting every article, with the sink of one batch
-/// overlapping the extraction of the next: `sink` runs on the calling
-/// thread while the next batch is extracted on the thread pool, so the
-/// cores do not idle while a batch is stored. Batches reach `sink` in
-/// input order, as in [`run_articles`].
+/// overlapping the extraction of the next: each batch is queued on the
+/// thread pool as soon as it is read, and `sink` runs on the calling thread
+/// while the pool extracts the batch after the one sunk, so the cores do
+/// not idle while a batch is stored, nor at the end of a batch while its
+/// last articles are extracted. Batches reach `sink` in input order, as in
+/// [`run_articles`].
 pub fn run_ahead<E>(
     files: &[PathBuf],
     read: &ReadOptions,
@@ -134,26 +137,41 @@ pub fn run_ahead<E>(
     mut progress: impl FnMut(&Summary),
     mut sink: impl FnMut(Vec<Extracted>) -> Result<(), E>,
 ) -> Result<Summary, E> {
-    // The batch extracted and not yet sunk.
-    let mut pending: Option<Vec<Extracted>> = None;
-    let summary = for_each_batch(files, read, |summary, batch| {
-        let (mut done, mut skipped) = (Vec::new(), Vec::new());
-        let sunk = rayon::in_place_scope(|s| {
-            s.spawn(|_| done = extract_articles(batch, lex, &mut skipped));
-            pending.take().map_or(Ok(()), &mut sink)
-        });
-        sunk?;
+    type Job = mpsc::Receiver<(Vec<Extracted>, Vec<Skip>)>;
+    // Waits for the oldest batch queued and sinks it.
+    let mut sink_oldest = |queued: &mut VecDeque<Job>, summary: &mut Summary| -> Result<(), E> {
+        let Some(job) = queued.pop_front() else {
+            return Ok(());
+        };
+        // The job sends its batch, or panics and the scope raises that.
+        let (done, mut skipped) = job.recv().expect("an extraction job sends its batch");
         summary.skipped.append(&mut skipped);
         summary.mentions += done.iter().map(|x| x.mentions.len()).sum::<usize>();
-        pending = Some(done);
+        sink(done)?;
         progress(summary);
         Ok(())
-    })?;
-    if let Some(p) = pending.take() {
-        sink(p)?;
-        progress(&summary);
-    }
-    Ok(summary)
+    };
+    rayon::in_place_scope(|s| {
+        // Batches queued on the pool, oldest first: at most two.
+        let mut queued: VecDeque<Job> = VecDeque::with_capacity(2);
+        let mut summary = for_each_batch(files, read, |summary, batch| {
+            let (tx, rx) = mpsc::sync_channel(1);
+            s.spawn(move |_| {
+                let mut skipped = Vec::new();
+                let done = extract_articles(batch, lex, &mut skipped);
+                let _ = tx.send((done, skipped));
+            });
+            queued.push_back(rx);
+            if queued.len() > 1 {
+                sink_oldest(&mut queued, summary)?;
+            }
+            Ok(())
+        })?;
+        while !queued.is_empty() {
+            sink_oldest(&mut queued, &mut summary)?;
+        }
+        Ok(summary)
+    })
 }
 
 /// Extracts `batch` on every core, counting its mentions into `summary`
