@@ -157,7 +157,13 @@ fn graph_columns() -> (Vec<String>, Vec<String>) {
 /// and folds case.
 pub const FTS_TOKENIZE: &str = "unicode61 remove_diacritics 2";
 
-fn schema() -> String {
+/// The schema in two parts: the tables (and the pragmas that mark the
+/// file), then the indexes, trigger and views. A new store gets the second
+/// part when it is complete ([`Store::stage`]): an index built once over
+/// every row costs far less than one kept up to date row by row. The
+/// statements' order among each kind is the same either way, so the file's
+/// `.dump` is too.
+fn schema() -> (String, String) {
     let cols: Vec<String> = MENTION_COLUMNS
         .iter()
         .map(|(n, k)| format!("    \"{n}\" {}", k.sql()))
@@ -181,7 +187,7 @@ fn schema() -> String {
             cols.join(",\n")
         )
     };
-    format!(
+    let tables = format!(
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     id TEXT PRIMARY KEY,
@@ -196,8 +202,6 @@ CREATE TABLE mentions (
     id INTEGER PRIMARY KEY,
 {mentions}
 );
-CREATE INDEX mentions_article ON mentions(article);
-CREATE INDEX mentions_triple ON mentions(subject, relation, object);
 {actors}{edges}CREATE TABLE passages (
     id INTEGER PRIMARY KEY,
     article TEXT NOT NULL,
@@ -206,11 +210,24 @@ CREATE INDEX mentions_triple ON mentions(subject, relation, object);
     text TEXT NOT NULL,
     search TEXT NOT NULL
 );
-CREATE INDEX passages_article ON passages(article);
 CREATE VIRTUAL TABLE passages_fts USING fts5(
     search, content='passages', content_rowid='id',
     tokenize=\"{FTS_TOKENIZE}\"
 );
+PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = {SCHEMA_VERSION};
+",
+        mentions = cols.join(",\n"),
+        actors = table("actors", &actor_cols, "PRIMARY KEY (id)"),
+        edges = table(
+            "edges",
+            &edge_cols,
+            "PRIMARY KEY (source, relation, target)"
+        ),
+    );
+    let late = "CREATE INDEX mentions_article ON mentions(article);
+CREATE INDEX mentions_triple ON mentions(subject, relation, object);
+CREATE INDEX passages_article ON passages(article);
 CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
     INSERT INTO passages_fts(passages_fts, rowid, search) VALUES ('delete', old.id, old.search);
 END;
@@ -229,17 +246,8 @@ SELECT m.article, a.title, a.date, a.source AS outlet, a.url,
        m.start, m.end, m.char_start, m.char_end, m.rule, m.confidence
 FROM mentions m
 LEFT JOIN articles a ON a.id = m.article;
-PRAGMA application_id = {APPLICATION_ID};
-PRAGMA user_version = {SCHEMA_VERSION};
-",
-        mentions = cols.join(",\n"),
-        actors = table("actors", &actor_cols, "PRIMARY KEY (id)"),
-        edges = table(
-            "edges",
-            &edge_cols,
-            "PRIMARY KEY (source, relation, target)"
-        ),
-    )
+";
+    (tables, late.to_string())
 }
 
 /// The options a build wrote its exports with, kept in the store so an
@@ -367,7 +375,7 @@ impl Store {
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;",
         )
         .map_err(sql(&path))?;
-        conn.execute_batch(&schema()).map_err(sql(&path))?;
+        conn.execute_batch(&schema().0).map_err(sql(&path))?;
         conn.execute_batch("BEGIN").map_err(sql(&path))?;
         let st = Store {
             conn,
@@ -763,6 +771,7 @@ impl Store {
             .take()
             .expect("stage is for a store made by create");
         let err = sql(&self.path);
+        self.conn.execute_batch(&schema().1).map_err(&err)?;
         self.conn.execute_batch("COMMIT").map_err(&err)?;
         // Readers of the finished store get WAL: they read while an update
         // writes. The mode is recorded in the file.
