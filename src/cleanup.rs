@@ -52,8 +52,11 @@ fn lock() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     LIVE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Installs the signal handler that removes registered files (once; a
+/// [`Guard`] does it too): called before a temporary file is made, no
+/// signal can come between its making and its guard.
 #[cfg(unix)]
-fn install() {
+pub(crate) fn install() {
     use signal_hook::consts::{SIGINT, SIGTERM};
     INSTALL.call_once(|| {
         let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
@@ -72,8 +75,9 @@ fn install() {
     });
 }
 
+/// Nothing to install without Unix signals.
 #[cfg(not(unix))]
-fn install() {
+pub(crate) fn install() {
     INSTALL.call_once(|| {});
 }
 

@@ -18,6 +18,8 @@
 //! written loosely, final ة/ه and ى/ي are interchanged by many writers. The
 //! same foldings are in `shared/tools/score.py`.
 
+use std::borrow::Cow;
+
 /// Text folded for matching, with the way back to the original bytes.
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
@@ -150,8 +152,25 @@ pub fn normalize_form(form: &str) -> String {
 /// marks, tatweel, zero-width and bidi controls) and nothing else folded:
 /// what the store's full-text index reads, since SQLite's tokenizers cannot
 /// drop Arabic marks themselves.
-pub fn strip_marks(text: &str) -> String {
-    text.chars().filter(|&c| fold(c) != Fold::Drop).collect()
+pub fn strip_marks(text: &str) -> Cow<'_, str> {
+    // Copied run by run between dropped characters; most passages have
+    // none and are returned as they are.
+    let mut out: Option<String> = None;
+    let mut kept = 0;
+    for (i, c) in text.char_indices() {
+        if fold(c) == Fold::Drop {
+            out.get_or_insert_with(|| String::with_capacity(text.len()))
+                .push_str(&text[kept..i]);
+            kept = i + c.len_utf8();
+        }
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut s) => {
+            s.push_str(&text[kept..]);
+            Cow::Owned(s)
+        }
+    }
 }
 
 /// Whether `c` belongs to a word (letters of any script and digits).

@@ -14,7 +14,7 @@ use super::{BuildArgs, Outcome, finish, output_dir, prepare, progress::Progress}
 use crate::{
     collect::Collector,
     error::{Error, Result},
-    export::ExportOptions,
+    export::{ExportOptions, Staged},
     graph::GraphOptions,
     pipeline,
     store::{self, Settings, Store},
@@ -44,12 +44,11 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
         a.output.sort_memory << 20,
     );
     let progress = Progress::new(&p.files, !a.input.quiet);
-    let summary = pipeline::run_articles(
+    let summary = pipeline::run_ahead(
         &p.files,
         &p.read,
         &p.lex,
         |s| progress.update(s),
-        |_| true,
         |batch| super::update::store_batch(&st, Some(&mut collector), &filter, batch),
     )?;
     progress.finish();
@@ -67,7 +66,8 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
     let (g, mut spilled) = collector
         .finish()
         .map_err(|e| Error::io(&a.output.out, e))?;
-    let (g, mut staged) = super::export::stage_filtered(
+    // The store's tables and its completion beside the exports.
+    let (g, mut staged, store) = super::export::stage_filtered_with(
         &a.output.out,
         g,
         &mut spilled,
@@ -75,9 +75,14 @@ pub(super) fn run(a: BuildArgs, err: &mut dyn Write) -> Result<Outcome> {
         &ExportOptions {
             excel_bom: a.output.excel,
         },
+        move |g| {
+            st.write_graph(g)?;
+            let mut staged = Staged::default();
+            st.stage(&mut staged)?;
+            Ok(staged)
+        },
     )?;
-    st.write_graph(&g)?;
-    st.stage(&mut staged)?;
+    staged.append(store);
     staged.persist()?;
     if !a.input.quiet {
         let _ = writeln!(

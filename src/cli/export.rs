@@ -74,13 +74,36 @@ pub(super) fn stage_filtered(
     filter: &Filter,
     opts: &ExportOptions,
 ) -> Result<(KnowledgeGraph, export::Staged)> {
-    let g = filter.apply(g)?;
-    let staged = if filter.is_graph_level() {
-        export::stage_all(out, &g, &mut BehindEdges::new(mentions, &g), opts)?
-    } else {
-        export::stage_all(out, &g, mentions, opts)?
-    };
+    let (g, staged, ()) = stage_filtered_with(out, g, mentions, filter, opts, |_| Ok(()))?;
     Ok((g, staged))
+}
+
+/// [`stage_filtered`], with `also` run on the narrowed graph on another
+/// thread while the exports are written (the store's tables of the same
+/// graph). An export's error comes first, then `also`'s.
+pub(super) fn stage_filtered_with<T: Send>(
+    out: &Path,
+    g: KnowledgeGraph,
+    mentions: &mut dyn MentionSource,
+    filter: &Filter,
+    opts: &ExportOptions,
+    also: impl FnOnce(&KnowledgeGraph) -> Result<T> + Send,
+) -> Result<(KnowledgeGraph, export::Staged, T)> {
+    let g = filter.apply(g)?;
+    let (staged, other) = std::thread::scope(|s| {
+        let other = s.spawn(|| also(&g));
+        let staged = if filter.is_graph_level() {
+            export::stage_all(out, &g, &mut BehindEdges::new(mentions, &g), opts)
+        } else {
+            export::stage_all(out, &g, mentions, opts)
+        };
+        let other = other
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (staged, other)
+    });
+    let staged = staged?;
+    Ok((g, staged, other?))
 }
 
 pub(super) fn run(a: ExportArgs, err: &mut dyn Write) -> Result<Outcome> {

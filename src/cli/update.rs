@@ -116,7 +116,8 @@ pub(super) fn run(a: UpdateArgs, err: &mut dyn Write) -> Result<Outcome> {
     let mut collector = Collector::new(dir, Some(&p.lex), &opts, DEFAULT_SORT_MEMORY);
     st.for_each_mention(|m| collector.add(&m).map_err(|e| Error::io(dir, e)))?;
     let (g, mut spilled) = collector.finish().map_err(|e| Error::io(dir, e))?;
-    let (g, staged) = super::export::stage_filtered(
+    // The store's tables beside the exports; it commits after both.
+    let (g, staged, st) = super::export::stage_filtered_with(
         dir,
         g,
         &mut spilled,
@@ -124,8 +125,8 @@ pub(super) fn run(a: UpdateArgs, err: &mut dyn Write) -> Result<Outcome> {
         &ExportOptions {
             excel_bom: settings.excel,
         },
+        move |g| st.write_graph(g).map(|()| st),
     )?;
-    st.write_graph(&g)?;
     let (articles, mentions) = st.counts()?;
     st.commit()?;
     staged.persist()?;

@@ -142,15 +142,70 @@ impl<W: Write> Write for ScriptSafe<W> {
     }
 }
 
+/// Where `graph.html` draws each node (in [`KnowledgeGraph::nodes`]
+/// order): computed from the graph alone, so it can be made while other
+/// files are written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageLayout {
+    pos: Vec<(f64, f64)>,
+}
+
+impl PageLayout {
+    /// The layout of `g`'s nodes along its edges (self-loops left out),
+    /// weighted by citations.
+    pub fn of(g: &KnowledgeGraph) -> PageLayout {
+        let nodes = g.nodes();
+        let index = node_index(&nodes);
+        let edges: Vec<(usize, usize, f64)> = g
+            .edges()
+            .iter()
+            .map(|e| {
+                (
+                    index[e.source.as_str()],
+                    index[e.target.as_str()],
+                    e.weight as f64,
+                )
+            })
+            .filter(|(a, b, _)| a != b)
+            .collect();
+        PageLayout {
+            pos: layout(nodes.len(), &edges),
+        }
+    }
+}
+
+fn node_index<'g>(nodes: &[&'g crate::graph::Node]) -> HashMap<&'g str, usize> {
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect()
+}
+
 /// Writes `graph.html`.
 ///
 /// # Errors
 ///
 /// Writing failed, or reading the citations did.
 pub fn write_html<W: Write>(
+    w: W,
+    g: &KnowledgeGraph,
+    mentions: &mut dyn MentionSource,
+) -> io::Result<()> {
+    write_html_laid_out(w, g, mentions, &PageLayout::of(g))
+}
+
+/// [`write_html`] with the layout made before ([`PageLayout::of`] of the
+/// same graph).
+///
+/// # Errors
+///
+/// Writing failed, or reading the citations did.
+pub fn write_html_laid_out<W: Write>(
     mut w: W,
     g: &KnowledgeGraph,
     mentions: &mut dyn MentionSource,
+    laid: &PageLayout,
 ) -> io::Result<()> {
     let mut parts = PAGE.split("@@");
     w.write_all(parts.next().unwrap_or_default().as_bytes())?;
@@ -161,7 +216,7 @@ pub fn write_html<W: Write>(
             "GRAPHOLOGY" => w.write_all(GRAPHOLOGY.as_bytes())?,
             "SIGMA" => w.write_all(SIGMA.as_bytes())?,
             "APP" => w.write_all(APP.as_bytes())?,
-            "DATA" => write_data(&mut ScriptSafe(&mut w), g, mentions)?,
+            "DATA" => write_data(&mut ScriptSafe(&mut w), g, mentions, laid)?,
             other => return Err(io::Error::other(format!("page.html: unknown part {other}"))),
         }
         w.write_all(text.as_bytes())?;
@@ -173,13 +228,10 @@ fn write_data(
     w: &mut impl Write,
     g: &KnowledgeGraph,
     mentions: &mut dyn MentionSource,
+    laid: &PageLayout,
 ) -> io::Result<()> {
     let nodes = g.nodes();
-    let index: HashMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let index = node_index(&nodes);
     let edges = g.edges();
     let ends: Vec<(usize, usize)> = edges
         .iter()
@@ -190,15 +242,12 @@ fn write_data(
         degree[a] += 1;
         degree[b] += 1;
     }
-    let pos = layout(
-        nodes.len(),
-        &ends
-            .iter()
-            .zip(&edges)
-            .filter(|((a, b), _)| a != b)
-            .map(|(&(a, b), e)| (a, b, e.weight as f64))
-            .collect::<Vec<_>>(),
-    );
+    let pos = &laid.pos;
+    if pos.len() != nodes.len() {
+        return Err(io::Error::other(
+            "graph.html: the layout is of another graph",
+        ));
+    }
     let round = |v: f64| (v * 10.0).round() / 10.0;
     let families: BTreeMap<&str, Value> = [Family::Standing, Family::Cooperation, Family::Conflict]
         .into_iter()

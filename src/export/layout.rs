@@ -4,8 +4,9 @@
 //! one (x, y) per node.
 //!
 //! What must hold: the layout is a pure function of its input (a fixed
-//! seed, one thread, a fixed order of operations), so the same graph gives
-//! the same page byte for byte; its cost is O(i · (n log n + m)) with the
+//! seed, a fixed order of operations for every sum: the nodes' repulsions
+//! are computed in parallel, but each is summed alone in its own order), so
+//! the same graph gives the same page byte for byte, whatever the threads; its cost is O(i · (n log n + m)) with the
 //! iteration count i capped, so the corpus graph lays out in seconds.
 //!
 //! The forces are ForceAtlas2's (Jacomy et al. 2014, with Gephi's adaptive
@@ -18,8 +19,13 @@
 /// stands for all its nodes.
 const THETA: f64 = 1.2;
 
+/// Nodes whose repulsion one task computes.
+const REPULSE_CHUNK: usize = 256;
+
 /// Iterations for a small graph; large graphs get fewer (see [`iterations`]).
 const MAX_ITERATIONS: usize = 600;
+
+use rayon::prelude::*;
 
 /// Positions for `n` nodes joined by `edges` (`(a, b, weight)`).
 pub fn layout(n: usize, edges: &[(usize, usize, f64)]) -> Vec<(f64, f64)> {
@@ -51,11 +57,19 @@ pub fn layout(n: usize, edges: &[(usize, usize, f64)]) -> Vec<(f64, f64)> {
         force.iter_mut().for_each(|f| *f = (0.0, 0.0));
         if n > 300 {
             let tree = Quad::build(&pos, &mass);
-            for i in 0..n {
-                let f = tree.repulse(pos[i], mass[i], kr);
-                force[i].0 += f.0;
-                force[i].1 += f.1;
-            }
+            // Each node's repulsion is its own sum, in its own fixed order,
+            // so the nodes can share the cores.
+            force
+                .par_chunks_mut(REPULSE_CHUNK)
+                .enumerate()
+                .for_each_init(Vec::new, |stack, (k, chunk)| {
+                    for (j, fi) in chunk.iter_mut().enumerate() {
+                        let i = k * REPULSE_CHUNK + j;
+                        let f = tree.repulse(pos[i], mass[i], kr, stack);
+                        fi.0 += f.0;
+                        fi.1 += f.1;
+                    }
+                });
         } else {
             for i in 0..n {
                 for j in i + 1..n {
@@ -221,9 +235,12 @@ impl Quad {
         cell.child + usize::from(x >= cell.cx) + 2 * usize::from(y >= cell.cy)
     }
 
-    fn repulse(&self, (x, y): (f64, f64), m: f64, kr: f64) -> (f64, f64) {
+    /// The repulsion on a node at `(x, y)` of mass `m`; `stack` is scratch
+    /// space, kept between calls.
+    fn repulse(&self, (x, y): (f64, f64), m: f64, kr: f64, stack: &mut Vec<usize>) -> (f64, f64) {
         let mut f = (0.0, 0.0);
-        let mut stack = vec![0usize];
+        stack.clear();
+        stack.push(0);
         while let Some(c) = stack.pop() {
             let cell = &self.cells[c];
             if cell.mass == 0.0 {
@@ -270,5 +287,15 @@ mod tests {
         let a = layout(n, &edges);
         assert!(a.iter().all(|p| p.0.is_finite() && p.1.is_finite()));
         assert_eq!(a, layout(n, &edges));
+        // The same bits on one thread as on several.
+        let on = |threads| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| layout(n, &edges))
+        };
+        assert_eq!(on(1), a);
+        assert_eq!(on(3), a);
     }
 }

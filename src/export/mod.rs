@@ -42,7 +42,9 @@ pub use filter::{BehindEdges, Filter, parse_confidence, parse_date_bound, parse_
 pub use formula::{FormulaGuard, SPREADSHEET_CSV, TRIGGERS};
 pub use gexf::write_gexf;
 pub use graphml::{write_graphml, write_graphml_collapsed};
-pub use html::{CITATIONS_PER_EDGE, LARGE_GRAPH_EDGES, TOP_EDGES, write_html};
+pub use html::{
+    CITATIONS_PER_EDGE, LARGE_GRAPH_EDGES, PageLayout, TOP_EDGES, write_html, write_html_laid_out,
+};
 pub use layout::layout;
 pub use mentions::{Citations, EdgeCitation, MentionSource, write_json};
 pub use neo4j::{
@@ -215,8 +217,29 @@ pub fn pair_edges(g: &KnowledgeGraph) -> Vec<PairEdge<'_>> {
         .collect()
 }
 
-type Writer =
-    fn(&mut dyn Write, &KnowledgeGraph, &mut dyn MentionSource, &ExportOptions) -> io::Result<()>;
+/// What an export is written from, which says what may be written at the
+/// same time (see [`stage_all`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Writer {
+    /// The graph alone: these files are written in parallel.
+    Graph(fn(&mut dyn Write, &KnowledgeGraph, &ExportOptions) -> io::Result<()>),
+    /// The graph and the mentions, which one writer reads at a time: these
+    /// files are written one after another, in [`FILES`] order.
+    Mentions(
+        fn(
+            &mut dyn Write,
+            &KnowledgeGraph,
+            &mut dyn MentionSource,
+            &ExportOptions,
+        ) -> io::Result<()>,
+    ),
+    /// `graph.html`: its layout from the graph alone, computed in parallel
+    /// with the other files, then the page from the graph, the layout and
+    /// the mentions, in turn with the other mention writers.
+    Page(
+        fn(&mut dyn Write, &KnowledgeGraph, &mut dyn MentionSource, &PageLayout) -> io::Result<()>,
+    ),
+}
 
 /// The files `build` and `export` write, in order:
 ///
@@ -232,21 +255,44 @@ type Writer =
 /// | `graph.json` | programs: every node, edge and citation |
 /// | `graph.html` | a browser: the graph drawn, searchable, each edge's sentences |
 pub const FILES: &[(&str, Writer)] = &[
-    ("triples.csv", |w, _, m, o| m.write_triples(w, o)),
-    ("nodes.csv", |w, g, _, o| write_nodes_csv(w, g, o)),
-    ("edges.csv", |w, g, _, o| write_edges_csv(w, g, o)),
-    ("neo4j_nodes.csv", |w, g, _, _| write_neo4j_nodes(w, g)),
-    ("neo4j_relationships.csv", |w, g, _, _| {
-        write_neo4j_relationships(w, g)
-    }),
-    ("graph.graphml", |w, g, _, _| write_graphml(w, g)),
-    ("graph-collapsed.graphml", |w, g, _, _| {
-        write_graphml_collapsed(w, g)
-    }),
-    ("graph.gexf", |w, g, _, _| write_gexf(w, g)),
-    ("graph.dot", |w, g, _, _| write_dot(w, g)),
-    ("graph.json", |w, g, m, _| write_json(w, g, m)),
-    ("graph.html", |w, g, m, _| write_html(w, g, m)),
+    (
+        "triples.csv",
+        Writer::Mentions(|w, _, m, o| m.write_triples(w, o)),
+    ),
+    (
+        "nodes.csv",
+        Writer::Graph(|w, g, o| write_nodes_csv(w, g, o)),
+    ),
+    (
+        "edges.csv",
+        Writer::Graph(|w, g, o| write_edges_csv(w, g, o)),
+    ),
+    (
+        "neo4j_nodes.csv",
+        Writer::Graph(|w, g, _| write_neo4j_nodes(w, g)),
+    ),
+    (
+        "neo4j_relationships.csv",
+        Writer::Graph(|w, g, _| write_neo4j_relationships(w, g)),
+    ),
+    (
+        "graph.graphml",
+        Writer::Graph(|w, g, _| write_graphml(w, g)),
+    ),
+    (
+        "graph-collapsed.graphml",
+        Writer::Graph(|w, g, _| write_graphml_collapsed(w, g)),
+    ),
+    ("graph.gexf", Writer::Graph(|w, g, _| write_gexf(w, g))),
+    ("graph.dot", Writer::Graph(|w, g, _| write_dot(w, g))),
+    (
+        "graph.json",
+        Writer::Mentions(|w, g, m, _| write_json(w, g, m)),
+    ),
+    (
+        "graph.html",
+        Writer::Page(|w, g, m, laid| write_html_laid_out(w, g, m, laid)),
+    ),
 ];
 
 /// Writes every export into `dir`, all or nothing.
@@ -280,6 +326,12 @@ pub struct Staged {
 }
 
 /// Writes every export of [`FILES`] to a temporary file in `dir`.
+///
+/// The files written from the graph alone, and the page's layout, are
+/// written on the thread pool while the calling thread writes those that
+/// read `mentions`, one after another; each file's bytes are those of a
+/// sequential run. When files fail, the error is the first failed file's
+/// in [`FILES`] order, and every temporary file is removed.
 pub fn stage_all(
     dir: &Path,
     g: &KnowledgeGraph,
@@ -287,17 +339,120 @@ pub fn stage_all(
     opts: &ExportOptions,
 ) -> Result<Staged> {
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut staged = Staged { files: Vec::new() };
-    for (name, write) in FILES {
-        staged.stage(dir, name, |w| {
-            if opts.excel_bom && SPREADSHEET_CSV.contains(name) {
-                write(&mut FormulaGuard::new(w), g, mentions, opts)
+    // Before any temporary file: a signal removes every one.
+    crate::cleanup::install();
+    let guarded =
+        |name: &str, w: &mut dyn Write, write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>| {
+            if opts.excel_bom && SPREADSHEET_CSV.contains(&name) {
+                write(&mut FormulaGuard::new(w))
             } else {
-                write(w, g, mentions, opts)
+                write(w)
             }
-        })?;
+        };
+    let mut done: Vec<Option<Result<Entry>>> = FILES.iter().map(|_| None).collect();
+    rayon::in_place_scope(|s| {
+        let (mut chain, mut graph) = (Vec::new(), Vec::new());
+        for ((name, writer), slot) in FILES.iter().zip(done.iter_mut()) {
+            match *writer {
+                Writer::Graph(write) => graph.push((*name, write, slot)),
+                Writer::Mentions(write) => chain.push((*name, Chained::Mentions(write), slot)),
+                Writer::Page(write) => {
+                    // Layouts first: the longest jobs.
+                    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                    s.spawn(move |_| {
+                        let _ = tx.send(PageLayout::of(g));
+                    });
+                    chain.push((*name, Chained::Page(write, rx), slot));
+                }
+            }
+        }
+        for (name, write, slot) in graph {
+            s.spawn(move |_| {
+                *slot = Some(stage_file(dir, name, |w| {
+                    guarded(name, w, &mut |w| write(w, g, opts))
+                }));
+            });
+        }
+        for (name, job, slot) in chain {
+            *slot = Some(match job {
+                Chained::Mentions(write) => stage_file(dir, name, |w| {
+                    guarded(name, w, &mut |w| write(w, g, &mut *mentions, opts))
+                }),
+                Chained::Page(write, laid) => {
+                    // The job sends its layout, or panics and the scope
+                    // raises that.
+                    let laid = laid.recv().expect("the layout job sends its layout");
+                    stage_file(dir, name, |w| {
+                        guarded(name, w, &mut |w| write(w, g, &mut *mentions, &laid))
+                    })
+                }
+            });
+        }
+    });
+    let mut staged = Staged { files: Vec::new() };
+    for entry in done {
+        staged.files.push(entry.expect("every file is written")?);
     }
     Ok(staged)
+}
+
+/// A file the calling thread writes from the mentions.
+enum Chained {
+    Mentions(
+        fn(
+            &mut dyn Write,
+            &KnowledgeGraph,
+            &mut dyn MentionSource,
+            &ExportOptions,
+        ) -> io::Result<()>,
+    ),
+    Page(
+        fn(&mut dyn Write, &KnowledgeGraph, &mut dyn MentionSource, &PageLayout) -> io::Result<()>,
+        std::sync::mpsc::Receiver<PageLayout>,
+    ),
+}
+
+/// A staged file: the temporary file, where it goes, and the guard that
+/// removes it on a signal.
+type Entry = (tempfile::NamedTempFile, PathBuf, crate::cleanup::Guard);
+
+/// Writes `dir/name` to a temporary file with `write`, readable by all and
+/// synced.
+fn stage_file(
+    dir: &Path,
+    name: &str,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Entry> {
+    let path = dir.join(name);
+    let err = |source| Error::Export {
+        path: path.clone(),
+        source,
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    let guard = crate::cleanup::Guard::new(tmp.path());
+    let mut w = BufWriter::new(tmp);
+    write(&mut w).map_err(err)?;
+    let tmp = w.into_inner().map_err(|e| err(e.into_error()))?;
+    finish_file(tmp, path, guard)
+}
+
+/// Makes a written temporary file readable by all and syncs it.
+fn finish_file(
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+    guard: crate::cleanup::Guard,
+) -> Result<Entry> {
+    let err = |source| Error::Export {
+        path: path.clone(),
+        source,
+    };
+    readable(tmp.as_file()).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    Ok((tmp, path, guard))
 }
 
 impl Staged {
@@ -308,21 +463,13 @@ impl Staged {
         name: &str,
         write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<()> {
-        let path = dir.join(name);
-        let err = |source| Error::Export {
-            path: path.clone(),
-            source,
-        };
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(err)?;
-        let guard = crate::cleanup::Guard::new(tmp.path());
-        let mut w = BufWriter::new(tmp);
-        write(&mut w).map_err(err)?;
-        let tmp = w.into_inner().map_err(|e| err(e.into_error()))?;
-        self.push(tmp, path, guard)
+        self.files.push(stage_file(dir, name, write)?);
+        Ok(())
+    }
+
+    /// Adds the files of `other`, to be renamed after this one's.
+    pub fn append(&mut self, mut other: Staged) {
+        self.files.append(&mut other.files);
     }
 
     /// Adds a temporary file that another writer filled (the SQLite store),
@@ -338,13 +485,7 @@ impl Staged {
         path: PathBuf,
         guard: crate::cleanup::Guard,
     ) -> Result<()> {
-        let err = |source| Error::Export {
-            path: path.clone(),
-            source,
-        };
-        readable(tmp.as_file()).map_err(err)?;
-        tmp.as_file().sync_all().map_err(err)?;
-        self.files.push((tmp, path, guard));
+        self.files.push(finish_file(tmp, path, guard)?);
         Ok(())
     }
 
@@ -431,8 +572,12 @@ mod tests {
     }
 
     fn graph(dated: bool) -> KnowledgeGraph {
+        KnowledgeGraph::build(&mentions(dated), None, &GraphOptions::default())
+    }
+
+    fn mentions(dated: bool) -> Vec<TripleMention> {
         let d = |s: &'static str| if dated { s } else { "" };
-        let ms = [
+        vec![
             m(
                 "tr",
                 Relation::Support,
@@ -465,8 +610,36 @@ mod tests {
                 d("2020-10-07"),
                 "اتصال",
             ),
-        ];
-        KnowledgeGraph::build(&ms, None, &GraphOptions::default())
+        ]
+    }
+
+    #[test]
+    fn files_written_in_parallel_are_those_of_one_writer_after_another() {
+        let ms = mentions(true);
+        let g = graph(true);
+        for excel_bom in [false, true] {
+            let opts = ExportOptions { excel_bom };
+            let dir = tempfile::tempdir().unwrap();
+            let written = write_all(dir.path(), &g, &ms, &opts).unwrap();
+            assert_eq!(written.len(), FILES.len());
+            for (name, writer) in FILES {
+                let mut want = Vec::new();
+                let write = |w: &mut dyn Write| match writer {
+                    Writer::Graph(f) => f(w, &g, &opts),
+                    Writer::Mentions(f) => f(w, &g, &mut &ms[..], &opts),
+                    Writer::Page(_) => write_html(w, &g, &mut &ms[..]),
+                };
+                if excel_bom && SPREADSHEET_CSV.contains(name) {
+                    let mut guard = FormulaGuard::new(&mut want);
+                    write(&mut guard).unwrap();
+                    guard.flush().unwrap();
+                } else {
+                    write(&mut want).unwrap();
+                }
+                let got = fs::read(dir.path().join(name)).unwrap();
+                assert!(got == want, "{name} (excel {excel_bom}) differs");
+            }
+        }
     }
 
     fn text(f: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {

@@ -157,7 +157,13 @@ fn graph_columns() -> (Vec<String>, Vec<String>) {
 /// and folds case.
 pub const FTS_TOKENIZE: &str = "unicode61 remove_diacritics 2";
 
-fn schema() -> String {
+/// The schema in two parts: the tables (and the pragmas that mark the
+/// file), then the indexes, trigger and views. A new store gets the second
+/// part when it is complete ([`Store::stage`]): an index built once over
+/// every row costs far less than one kept up to date row by row. The
+/// statements' order among each kind is the same either way, so the file's
+/// `.dump` is too.
+fn schema() -> (String, String) {
     let cols: Vec<String> = MENTION_COLUMNS
         .iter()
         .map(|(n, k)| format!("    \"{n}\" {}", k.sql()))
@@ -181,7 +187,7 @@ fn schema() -> String {
             cols.join(",\n")
         )
     };
-    format!(
+    let tables = format!(
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     id TEXT PRIMARY KEY,
@@ -196,8 +202,6 @@ CREATE TABLE mentions (
     id INTEGER PRIMARY KEY,
 {mentions}
 );
-CREATE INDEX mentions_article ON mentions(article);
-CREATE INDEX mentions_triple ON mentions(subject, relation, object);
 {actors}{edges}CREATE TABLE passages (
     id INTEGER PRIMARY KEY,
     article TEXT NOT NULL,
@@ -206,11 +210,24 @@ CREATE INDEX mentions_triple ON mentions(subject, relation, object);
     text TEXT NOT NULL,
     search TEXT NOT NULL
 );
-CREATE INDEX passages_article ON passages(article);
 CREATE VIRTUAL TABLE passages_fts USING fts5(
     search, content='passages', content_rowid='id',
     tokenize=\"{FTS_TOKENIZE}\"
 );
+PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = {SCHEMA_VERSION};
+",
+        mentions = cols.join(",\n"),
+        actors = table("actors", &actor_cols, "PRIMARY KEY (id)"),
+        edges = table(
+            "edges",
+            &edge_cols,
+            "PRIMARY KEY (source, relation, target)"
+        ),
+    );
+    let late = "CREATE INDEX mentions_article ON mentions(article);
+CREATE INDEX mentions_triple ON mentions(subject, relation, object);
+CREATE INDEX passages_article ON passages(article);
 CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
     INSERT INTO passages_fts(passages_fts, rowid, search) VALUES ('delete', old.id, old.search);
 END;
@@ -229,17 +246,8 @@ SELECT m.article, a.title, a.date, a.source AS outlet, a.url,
        m.start, m.end, m.char_start, m.char_end, m.rule, m.confidence
 FROM mentions m
 LEFT JOIN articles a ON a.id = m.article;
-PRAGMA application_id = {APPLICATION_ID};
-PRAGMA user_version = {SCHEMA_VERSION};
-",
-        mentions = cols.join(",\n"),
-        actors = table("actors", &actor_cols, "PRIMARY KEY (id)"),
-        edges = table(
-            "edges",
-            &edge_cols,
-            "PRIMARY KEY (source, relation, target)"
-        ),
-    )
+";
+    (tables, late.to_string())
 }
 
 /// The options a build wrote its exports with, kept in the store so an
@@ -271,7 +279,13 @@ pub fn content_hash(a: &Article) -> String {
     }
     h.update((a.text.len() as u64).to_le_bytes());
     h.update(a.text.as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = String::with_capacity(64);
+    for b in h.finalize() {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    hex
 }
 
 /// An exclusive lock on an output folder, held while a build or an update
@@ -342,6 +356,7 @@ impl Store {
     /// The temporary file cannot be made or SQLite fails.
     pub fn create(dir: &Path, settings: &Settings) -> Result<Store> {
         let path = dir.join(FILE);
+        crate::cleanup::install();
         let tmp = tempfile::Builder::new()
             .prefix(&format!(".{FILE}."))
             .suffix(".tmp")
@@ -350,6 +365,9 @@ impl Store {
                 path: path.clone(),
                 source,
             })?;
+        // Registered at once (the handler is in place already): a signal
+        // while the schema is made removes the file too.
+        let guard = crate::cleanup::Guard::new(tmp.path());
         let conn = Connection::open(tmp.path()).map_err(sql(&path))?;
         // A new file nobody reads yet: no journal until it is complete, the
         // temporary name is what protects the old store.
@@ -357,9 +375,8 @@ impl Store {
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;",
         )
         .map_err(sql(&path))?;
-        conn.execute_batch(&schema()).map_err(sql(&path))?;
+        conn.execute_batch(&schema().0).map_err(sql(&path))?;
         conn.execute_batch("BEGIN").map_err(sql(&path))?;
-        let guard = crate::cleanup::Guard::new(tmp.path());
         let st = Store {
             conn,
             path,
@@ -585,11 +602,14 @@ impl Store {
             .map_err(&err)?;
         let mut ins = self
             .conn
-            .prepare_cached(&insert_mention_sql())
+            .prepare_cached(insert_mention_sql())
             .map_err(&err)?;
         for m in mentions {
-            ins.execute(rusqlite::params_from_iter(mention_values(m)?))
-                .map_err(&err)?;
+            row::bind_mention(&mut ins, m).map_err(|e| match e {
+                row::BindError::Sql(e) => err(e),
+                row::BindError::Field(m) => Error::Usage(m),
+            })?;
+            ins.raw_execute().map_err(&err)?;
         }
         let mut passage = self
             .conn
@@ -618,6 +638,7 @@ impl Store {
         );
         for (sentence, kind, text) in all {
             let search = strip_marks(text);
+            let search: &str = &search;
             passage
                 .execute(params![a.id, sentence, kind, text, search])
                 .map_err(&err)?;
@@ -750,6 +771,7 @@ impl Store {
             .take()
             .expect("stage is for a store made by create");
         let err = sql(&self.path);
+        self.conn.execute_batch(&schema().1).map_err(&err)?;
         self.conn.execute_batch("COMMIT").map_err(&err)?;
         // Readers of the finished store get WAL: they read while an update
         // writes. The mode is recorded in the file.
@@ -791,23 +813,30 @@ fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
     }
 }
 
-fn insert_mention_sql() -> String {
-    let names: Vec<String> = MENTION_COLUMNS
-        .iter()
-        .map(|(n, _)| format!("\"{n}\""))
-        .collect();
-    let marks: Vec<String> = (1..=MENTION_COLUMNS.len())
-        .map(|i| format!("?{i}"))
-        .collect();
-    format!(
-        "INSERT INTO mentions ({}) VALUES ({})",
-        names.join(", "),
-        marks.join(", ")
-    )
+/// The `mentions` insert, parameters in [`MENTION_COLUMNS`] order; made
+/// once, as it is the key of the prepared statement's cache.
+fn insert_mention_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let names: Vec<String> = MENTION_COLUMNS
+            .iter()
+            .map(|(n, _)| format!("\"{n}\""))
+            .collect();
+        let marks: Vec<String> = (1..=MENTION_COLUMNS.len())
+            .map(|i| format!("?{i}"))
+            .collect();
+        format!(
+            "INSERT INTO mentions ({}) VALUES ({})",
+            names.join(", "),
+            marks.join(", ")
+        )
+    })
 }
 
 /// A mention's fields in [`MENTION_COLUMNS`] order, NULL for a column the
-/// row has no field for.
+/// row has no field for: the plain statement of what [`row::bind_mention`]
+/// binds, which a test holds it to.
+#[cfg(test)]
 fn mention_values(m: &TripleMention) -> Result<Vec<rusqlite::types::Value>> {
     use rusqlite::types::Value as Sql;
     use serde_json::Value as J;
@@ -830,11 +859,13 @@ fn mention_values(m: &TripleMention) -> Result<Vec<rusqlite::types::Value>> {
     if let Some(field) = map.keys().next() {
         return Err(Error::Usage(format!(
             "the mention field `{field}` has no column in the store: add it to \
-             MENTION_COLUMNS in src/store.rs and raise SCHEMA_VERSION"
+             MENTION_COLUMNS in src/store/mod.rs and raise SCHEMA_VERSION"
         )));
     }
     Ok(values)
 }
+
+mod row;
 
 #[cfg(test)]
 mod tests;
