@@ -217,6 +217,14 @@ pub fn pair_edges(g: &KnowledgeGraph) -> Vec<PairEdge<'_>> {
         .collect()
 }
 
+/// Writes a file from the graph and the mentions.
+type MentionsFn =
+    fn(&mut dyn Write, &KnowledgeGraph, &mut dyn MentionSource, &ExportOptions) -> io::Result<()>;
+
+/// Writes `graph.html` from the graph, the mentions and its layout.
+type PageFn =
+    fn(&mut dyn Write, &KnowledgeGraph, &mut dyn MentionSource, &PageLayout) -> io::Result<()>;
+
 /// What an export is written from, which says what may be written at the
 /// same time (see [`stage_all`]).
 #[derive(Clone, Copy, Debug)]
@@ -225,20 +233,11 @@ pub enum Writer {
     Graph(fn(&mut dyn Write, &KnowledgeGraph, &ExportOptions) -> io::Result<()>),
     /// The graph and the mentions, which one writer reads at a time: these
     /// files are written one after another, in [`FILES`] order.
-    Mentions(
-        fn(
-            &mut dyn Write,
-            &KnowledgeGraph,
-            &mut dyn MentionSource,
-            &ExportOptions,
-        ) -> io::Result<()>,
-    ),
+    Mentions(MentionsFn),
     /// `graph.html`: its layout from the graph alone, computed in parallel
     /// with the other files, then the page from the graph, the layout and
     /// the mentions, in turn with the other mention writers.
-    Page(
-        fn(&mut dyn Write, &KnowledgeGraph, &mut dyn MentionSource, &PageLayout) -> io::Result<()>,
-    ),
+    Page(PageFn),
 }
 
 /// The files `build` and `export` write, in order:
@@ -398,18 +397,8 @@ pub fn stage_all(
 
 /// A file the calling thread writes from the mentions.
 enum Chained {
-    Mentions(
-        fn(
-            &mut dyn Write,
-            &KnowledgeGraph,
-            &mut dyn MentionSource,
-            &ExportOptions,
-        ) -> io::Result<()>,
-    ),
-    Page(
-        fn(&mut dyn Write, &KnowledgeGraph, &mut dyn MentionSource, &PageLayout) -> io::Result<()>,
-        std::sync::mpsc::Receiver<PageLayout>,
-    ),
+    Mentions(MentionsFn),
+    Page(PageFn, std::sync::mpsc::Receiver<PageLayout>),
 }
 
 /// A staged file: the temporary file, where it goes, and the guard that
